@@ -1,0 +1,41 @@
+# The course's commands. `make demo` and `make test` are the two the README asks for; both set up
+# .venv on the first run (torch first, so a CPU machine gets a CPU build) and skip that afterwards.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+# Which torch to install first. Elsewhere than this course's machines, a CPU-only Linux box wants
+#   make demo TORCH_INDEX=https://download.pytorch.org/whl/cpu
+TORCH ?= torch==2.13.0
+TORCH_INDEX ?=
+PROMPT ?= a (red:1.3) circle on a blue background, ((masterpiece)), [blurry]
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test lab notebooks clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
+	  { echo "sd-course needs Python 3.10 or newer; run: make PYTHON=python3.11 ..."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -c 'import torch' 2>/dev/null || \
+	  $(PY) -m pip install -q "$(TORCH)" $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
+	$(PY) -m pip install -q -c constraints.txt -e ".[dev]"
+	# the real CLIP vocabulary ships in this wheel; --no-deps keeps torchvision and CUDA out
+	$(PY) -m pip install -q --no-deps -c constraints.txt open-clip-torch
+	touch $(STAMP)
+
+demo: setup
+	$(PY) -m course tokenize "$(PROMPT)"
+
+test: setup
+	$(PY) -m pytest
+
+lab: setup
+	$(VENV)/bin/jupyter lab notebooks
+
+notebooks: setup
+	$(PY) tools/make_notebooks.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis
