@@ -1,0 +1,348 @@
+"""Checks the notebooks run after each step: does the learner's function agree with the reference?
+
+A check calls the learner's function and the reference on the same inputs and prints a short
+verdict, never a stack trace (the first mismatch, compactly, and a hint):
+
+    ✗ clean: 6 of 13 inputs match; first mismatch:
+        input:       clean('A Photo of a CAT')
+        expected:    'a photo of a cat'
+        got:         'A Photo of a CAT'
+        difference:  character 0 differs: expected 'a' (U+0061), got 'A' (U+0041)
+      hint: NFC-normalise (unicodedata.normalize), turn every run of whitespace into one space, ...
+
+A stub that raises NotImplementedError is "not written yet"; any other exception is reported
+by its type, message and input. ``compare`` is the generic core; the ``check_*`` functions are
+one per notebook step and return a ``CheckResult``, truthy when passed: ``assert check_clean(clean)``.
+"""
+from __future__ import annotations
+
+import math
+import numbers
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable, Sequence
+
+import numpy as np
+import torch
+
+from course import tokenizer as ref
+
+DEFAULT_HINT = "Re-read the explanation above, then compare your code with it line by line."
+MAX_ITEMS = 8  # how many items of a list or dict a message shows
+
+
+@dataclass
+class CheckResult:
+    """What a check found: ``passed``, and the ``message`` it printed. Truthy when passed."""
+
+    passed: bool
+    message: str
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+    def __repr__(self) -> str:
+        return f"CheckResult(passed={self.passed})"
+
+    def _ipython_display_(self) -> None:
+        """Show nothing when a check is the last line of a Jupyter cell: it has printed its verdict already."""
+
+
+# ---- showing values ------------------------------------------------------------------------
+
+def short(value: Any, width: int = 60, max_items: int = MAX_ITEMS) -> str:
+    """A one-line view of a value: long strings and lists are cut, tensors show shape and dtype."""
+    if isinstance(value, torch.Tensor):
+        return f"tensor of shape {tuple(value.shape)}, {value.dtype}"
+    if isinstance(value, np.ndarray):
+        return f"numpy array of shape {value.shape}, {value.dtype}"
+    if isinstance(value, str):
+        if len(value) <= width:
+            return repr(value)
+        return repr(value[:width]) + f"… ({len(value)} characters)"
+    if isinstance(value, (list, tuple)):
+        items = [short(item, 30, max_items) for item in value[:max_items]]
+        if len(value) > max_items:
+            items.append(f"… {len(value):,} items")
+        if isinstance(value, tuple):
+            return "(" + ", ".join(items) + ("," if len(value) == 1 else "") + ")"
+        return "[" + ", ".join(items) + "]"
+    if isinstance(value, dict):
+        items = [f"{short(k, 30)}: {short(v, 30)}" for k, v in list(value.items())[:max_items // 2]]
+        if len(value) > max_items // 2:
+            items.append(f"… {len(value):,} items")
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    text = repr(value)
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def _type_name(value: Any) -> str:
+    """'None', 'a list', 'an int'."""
+    if value is None:
+        return "None"
+    if isinstance(value, (torch.Tensor, np.ndarray)):
+        return "a " + short(value)
+    name = type(value).__name__
+    return f"an {name}" if name[0] in "aeiou" else f"a {name}"
+
+
+# ---- finding the first difference ------------------------------------------------------------
+
+def first_difference(expected: Any, got: Any, atol: float = 1e-5, rtol: float = 1e-4, at: str = "") -> str | None:
+    """Describe where ``got`` first differs from ``expected`` (None when they agree).
+
+    ``at`` is the path so far, like ``[1][76]`` or ``['key']``. Lists and tuples count as the
+    same kind; floats and float tensors agree when |got - expected| <= atol + rtol * |expected|.
+    """
+    where = f"at {at}: " if at else ""
+    if got is None and expected is not None:
+        return f"{where}got None: does the function `return` its result?"
+    if isinstance(expected, (torch.Tensor, np.ndarray)):
+        return _tensor_difference(expected, got, atol, rtol, where)
+    if isinstance(expected, (list, tuple)):
+        if not isinstance(got, (list, tuple)):
+            return f"{where}expected a list of {len(expected)} items, got {_type_name(got)}"
+        for i, (e, g) in enumerate(zip(expected, got)):
+            difference = first_difference(e, g, atol, rtol, f"{at}[{i}]")
+            if difference and _is_pair_like(e):  # ('l', 'e</w>') reads better whole than item by item
+                return f"at {at}[{i}]: expected {short(e)}, got {short(g)}"
+            if difference:
+                return difference
+        if len(got) != len(expected):
+            n = min(len(got), len(expected))
+            extra = f"missing {short(expected[n])}" if len(got) < len(expected) else f"extra {short(got[n])}"
+            return f"{where}expected {len(expected)} items, got {len(got)}; first {extra} at [{n}]"
+        return None
+    if isinstance(expected, dict):
+        if not isinstance(got, dict):
+            return f"{where}expected a dict of {len(expected)} items, got {_type_name(got)}"
+        try:
+            keys = sorted(expected)  # smallest key first: 'the first byte that maps wrong'
+        except TypeError:  # keys that do not sort (mixed types): the dict's own order
+            keys = list(expected)
+        for key in keys:
+            if key not in got:
+                return f"{where}key {short(key)} is missing (expected {short(key)}: {short(expected[key])})"
+            difference = first_difference(expected[key], got[key], atol, rtol, f"{at}[{key!r}]")
+            if difference:
+                return difference
+        extra = [key for key in got if key not in expected]
+        return f"{where}unexpected key {short(extra[0])} ({len(extra)} in all)" if extra else None
+    if isinstance(expected, str):
+        if not isinstance(got, str):
+            return f"{where}expected a str, got {_type_name(got)} {short(got)}"
+        return None if got == expected else where + _string_difference(expected, got, inside=bool(at))
+    if isinstance(expected, numbers.Real) and not isinstance(expected, bool):
+        if not isinstance(got, numbers.Real) or isinstance(got, bool):
+            return f"{where}expected a number, got {_type_name(got)} {short(got)}"
+        if isinstance(expected, numbers.Integral) and isinstance(got, numbers.Integral):
+            return None if got == expected else f"{where}expected {expected}, got {got}"
+        both_nan = math.isnan(expected) and math.isnan(got)
+        if both_nan or math.isclose(got, expected, rel_tol=rtol, abs_tol=atol):
+            return None
+        return f"{where}expected {short(float(expected))}, got {short(float(got))} (|Δ| = {abs(got - expected):.3g})"
+    if type(got) is not type(expected) or got != expected:
+        return f"{where}expected {short(expected)}, got {short(got)}"
+    return None
+
+
+def _is_pair_like(value: Any) -> bool:
+    return isinstance(value, tuple) and len(value) <= 4 and all(isinstance(v, (str, numbers.Number)) for v in value)
+
+
+def _string_difference(expected: str, got: str, inside: bool) -> str:
+    """Name the first differing character with its code point: 'é' and 'e' + U+0301 look the same when printed."""
+    if len(expected) == len(got) == 1:
+        return f"expected {_char(expected)}, got {_char(got)}"
+    looks_the_same = unicodedata.normalize("NFC", expected) == unicodedata.normalize("NFC", got)
+    if inside and max(len(expected), len(got)) <= 30 and not looks_the_same:
+        return f"expected {expected!r}, got {got!r}"
+    i = next((i for i, (e, g) in enumerate(zip(expected, got)) if e != g), min(len(expected), len(got)))
+    if i < min(len(expected), len(got)):
+        detail = f"character {i} differs: expected {_char(expected[i])}, got {_char(got[i])}"
+        if i >= 30:
+            detail += f", near {short(expected[i - 10:i + 10])}"
+    elif len(got) < len(expected):
+        detail = f"got stops after character {i}; expected {len(expected) - i} more: {short(expected[i:], 20)}"
+    else:
+        detail = f"got goes on after character {i}; {len(got) - i} extra: {short(got[i:], 20)}"
+    if inside:  # an item of a list or dict: the whole strings were not shown yet
+        return f"expected {short(expected, 30)}, got {short(got, 30)}; {detail}"
+    return detail
+
+
+def _char(c: str) -> str:
+    return f"{c!r} (U+{ord(c):04X})"
+
+
+def _tensor_difference(expected: Any, got: Any, atol: float, rtol: float, where: str) -> str | None:
+    kind, wanted = ("tensor", torch.Tensor) if isinstance(expected, torch.Tensor) else ("numpy array", np.ndarray)
+    if not isinstance(got, wanted):
+        return f"{where}expected a {kind} of shape {tuple(expected.shape)}, got {_type_name(got)}"
+    # numpy arrays become tensors too: one code path for both
+    e, g = torch.as_tensor(expected).detach().cpu(), torch.as_tensor(got).detach().cpu()
+    if e.shape != g.shape:
+        return f"{where}expected shape {tuple(e.shape)}, got {tuple(g.shape)}"
+    if e.dtype != g.dtype:
+        return f"{where}expected dtype {e.dtype}, got {g.dtype}"
+    if e.is_floating_point():
+        close = torch.isclose(g, e, rtol=rtol, atol=atol, equal_nan=True)
+    else:
+        close = g == e
+    if bool(close.all()):
+        return None
+    delta = (g.double() - e.double()).abs().nan_to_num(nan=math.inf)
+    delta[close] = 0
+    index = tuple(int(i) for i in torch.unravel_index(delta.argmax(), e.shape))
+    return (f"{where}{int((~close).sum())} of {e.numel()} values differ; max |Δ| = {delta.max().item():.3g} "
+            f"at index {index}: expected {short(e[index].item())}, got {short(g[index].item())} "
+            f"(allowed: atol={atol:g} + rtol={rtol:g}·|expected|)")
+
+
+# ---- the generic check ----------------------------------------------------------------------
+
+def compare(learner_fn: Callable, reference_fn: Callable, inputs: Sequence[tuple], *, name: str,
+            hint: str = DEFAULT_HINT, atol: float = 1e-5, rtol: float = 1e-4) -> CheckResult:
+    """Call both functions on every input (a tuple of positional arguments); print and return the verdict.
+
+    The reference runs first on each input, so a learner's function that changes its
+    arguments in place cannot change what it is compared with.
+    """
+    if not callable(learner_fn):
+        return _verdict(False, f"✗ {name}: expected a function, got {_type_name(learner_fn)}. Pass the function "
+                               f"itself, without calling it: check_{name}({name}), not check_{name}({name}(...)).")
+    matched, failure = 0, None
+    for args in inputs:
+        call = f"{name}({', '.join(short(arg, 40, max_items=4) for arg in args)})"
+        expected = reference_fn(*args)
+        try:
+            got = learner_fn(*args)
+        except NotImplementedError:
+            return _verdict(False, f"✗ {name}: not written yet (it raises NotImplementedError). Replace the "
+                                   f"`raise NotImplementedError` line with your code, run that cell, then this "
+                                   f"check again.\n  hint: {hint}")
+        except Exception as error:  # the learner's bug: explain it, no stack trace
+            if failure is None:
+                detail = str(error) if len(str(error)) <= 300 else str(error)[:300] + "…"
+                failure = (f"{name} raised {type(error).__name__} on input {call}:\n"
+                           f"    {type(error).__name__}: {detail}")
+            continue
+        difference = first_difference(expected, got, atol, rtol)
+        if difference is None:
+            matched += 1
+        elif failure is None:
+            failure = (f"first mismatch:\n    input:       {call}\n    expected:    {short(expected)}\n"
+                       f"    got:         {short(got)}\n    difference:  {difference}")
+    total = len(inputs)
+    if failure is None:
+        what = "the only input matches" if total == 1 else f"all {total} inputs match"
+        return _verdict(True, f"✓ {name}: {what} the reference.")
+    score = f"{matched} of {total} inputs match; " if total > 1 else ""
+    return _verdict(False, f"✗ {name}: {score}{failure}\n  hint: {hint}")
+
+
+def _verdict(passed: bool, message: str) -> CheckResult:
+    print(message)
+    return CheckResult(passed, message)
+
+
+# ---- notebook 01: the tokenizer ---------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def clip_tokenizer() -> ref.CLIPTokenizer:
+    """The real CLIP tokenizer, loaded once per process (it takes about a second)."""
+    return ref.load_clip_tokenizer()
+
+
+def _byte_mapped(text: str) -> str:
+    """'😊' -> 'ðŁĺĬ': the piece as bytes_to_unicode characters, the form bpe() receives."""
+    table = ref.bytes_to_unicode()
+    return "".join(table[b] for b in text.encode("utf-8"))
+
+
+CLEAN_INPUTS = ["A Photo of a CAT", "  leading and trailing spaces  ", "tabs\tand\nnew\r\nlines", "many     spaces",
+                "MiXeD CaSe 123", "cafe\u0301 au lait", "ÜNÏCÖDÉ ÀÉÎ", "ＦＵＬＬ ｗｉｄｔｈ", "no\u00a0break\u3000space",
+                "東京 Tokyo", "😊 Emoji!", "", "   "]
+PROMPTS = [  # A1111-style weights and commas, contractions, digits, emoji, accents, CJK, odd spacing, a long one
+    "a photo of an astronaut riding a horse on mars", "masterpiece, best quality, (red hair:1.2), [blurry], ((eyes))",
+    "(((best quality))), {{{eyes}}}, [[[background]]], (dog:0.8) AND cat", "<lora:add_detail:0.5> portrait, 85mm",
+    "it's a cat's toy, don't, we're, they've, I'm, you'll, he'd", "1girl, 2boys, 1920x1080, 4k, 8k uhd, 3.5mm lens",
+    "emoji 😊🚀 party 🎉", "café crème brûlée, naïve façade, cafe\u0301", "東京の夜景, 北京 and 서울",
+    "  Extra   spaces\tand\nnewlines  ", "UPPER lower MiXeD", "", "hello!!! what?!... #hashtag @user 100%",
+    "photorealistic, hyperdetailed, octane render, trending on artstation, by greg rutkowski", "a_b-c/d\\e|f",
+    "résumé vs resume, ÜNÏCÖDÉ", "pixel art of a knight, 16-bit, antidisestablishmentarianism", "rock &amp; roll",
+    "a cat, " * 30, "xylophonist qwertyuiop zzzzzzz",
+]
+BPE_WORDS = ["cats", "astronaut", "😊", "aaaaaa", "lollipop", "a", "x", "!", "'s", "zzzzzzz", "bbbbbbbbb", "ababab",
+             "hippopotamus", "photorealistic", "rutkowski", "xylophonist", "qwertyuiop", "東京", "naïve",
+             "antidisestablishmentarianism"]
+CAPTIONS = [
+    "a red circle on a blue background", "a blue square on a red background", "a green triangle above a red circle",
+    "two red circles next to a green square", "a small blue circle", "a large green square on a white background",
+    "a red square below a blue triangle", "three green triangles", "a white circle on a black background",
+    "a black square next to a white triangle", "a red, red circle!", "the blue square's corner",
+    "a circle inside a square", "a square inside a circle", "red and blue and green",
+]
+
+
+def check_bytes_to_unicode(fn: Callable[[], dict[int, str]]) -> CheckResult:
+    return compare(fn, ref.bytes_to_unicode, [()], name="bytes_to_unicode",
+                   hint="printable bytes ('!'..'~', '¡'..'¬', '®'..'ÿ') map to themselves; the others, in byte "
+                        "order, to chr(256), chr(257), ... The difference above names the first byte that maps wrong.")
+
+
+def check_clean(fn: Callable[[str], str]) -> CheckResult:
+    return compare(fn, ref.clean, [(text,) for text in CLEAN_INPUTS], name="clean",
+                   hint="NFC-normalise (unicodedata.normalize), turn every run of whitespace into one space, "
+                        "strip both ends, and lower-case.")
+
+
+def check_pre_tokenize(fn: Callable[[str], list[str]]) -> CheckResult:
+    texts = [ref.clean(text) for text in PROMPTS[:17]] + ["a cat's 3.5 hats"]
+    return compare(fn, ref.pre_tokenize, [(text,) for text in texts], name="pre_tokenize",
+                   hint="use regex.findall with the pattern from the text: the contractions first, then runs of "
+                        r"letters \p{L}+, single digits \p{N}, and runs of anything else that is not a space.")
+
+
+def check_bpe(fn: Callable[[str, dict], list[str]]) -> CheckResult:
+    tok = clip_tokenizer()
+    inputs = [(_byte_mapped(word), tok.bpe_ranks) for word in BPE_WORDS]
+    return compare(fn, lambda word, ranks: tok.bpe(word), inputs, name="bpe",
+                   hint="start from the single characters with '</w>' glued to the last one; then, again and again, "
+                        "merge every occurrence of the pair with the LOWEST rank, until no pair is in ranks.")
+
+
+def check_encode(fn: Callable[[str], list[int]]) -> CheckResult:
+    return compare(fn, clip_tokenizer().encode, [(text,) for text in PROMPTS], name="encode",
+                   hint="clean, pre_tokenize, map each piece's UTF-8 bytes through bytes_to_unicode, run bpe on it, "
+                        "then look every symbol up in the vocabulary. No BOS/EOS here.")
+
+
+def check_pad(fn: Callable[..., tuple[list[int], list[int]]]) -> CheckResult:
+    tok = clip_tokenizer()
+    cases = [("", 77), ("a photo of a cat", 77), ("a " * 75, 77), ("a " * 76, 77), ("cat, " * 100, 77),
+             ("a photo of a cat", 5), ("a photo of a cat", 8), ("a photo of a cat", 2), ("a red circle", 77)]
+    text_of = {(tuple(tok.encode(text)), n): text for text, n in cases}  # the reference tokenizer wants the text
+
+    def reference(ids: list[int], max_length: int = 77) -> tuple[list[int], list[int]]:
+        batch = tok(text_of[tuple(ids), max_length], max_length=max_length, warn=False)
+        return batch["input_ids"][0].tolist(), batch["attention_mask"][0].tolist()
+
+    inputs = [(tok.encode(text), n) for text, n in cases[:-1]] + [(tok.encode(cases[-1][0]),)]  # the last: default 77
+    return compare(fn, reference, inputs, name="pad",
+                   hint="ids = [49406] + ids[:max_length - 2] + [49407], then add 49407 until the length is "
+                        "max_length; the mask is 1 for BOS, the ids and EOS, 0 for the padding.")
+
+
+def check_train_bpe(fn: Callable[[list[str], int], list[tuple[str, str]]]) -> CheckResult:
+    def reference(texts: list[str], num_merges: int) -> list[tuple[str, str]]:
+        return ref.train_bpe(texts, vocab_size=514 + num_merges).merges
+
+    inputs = [(CAPTIONS, 10), (CAPTIONS, 60), (["a a a b b", "ab ab ba"], 5), (["a cat", "a hat"], 20)]
+    return compare(fn, reference, inputs, name="train_bpe",
+                   hint="count every adjacent pair over all words (weighted by how often the word occurs), merge "
+                        "the most frequent one (ties: the smallest pair, min over (-count, pair)), repeat; stop "
+                        "early when no word has two symbols left.")
