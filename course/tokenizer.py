@@ -215,6 +215,9 @@ class CLIPTokenizer:
 
     def encode(self, text: str) -> list[int]:
         """Text -> token ids, without BOS/EOS and without padding."""
+        if not isinstance(text, str):
+            raise TypeError(f"encode takes one prompt as a str, got {type(text).__name__}; "
+                            "for a list of prompts call the tokenizer itself: tok(prompts).")
         return [self.encoder[s] for s in self.tokenize(text)]
 
     def __call__(self, texts: str | list[str], max_length: int | None = None, padding: bool = True,
@@ -228,6 +231,10 @@ class CLIPTokenizer:
 
         if isinstance(texts, str):
             texts = [texts]
+        if not isinstance(texts, (list, tuple)) or not all(isinstance(t, str) for t in texts):
+            raise TypeError(f"Pass a prompt (str) or a list of prompts, got {type(texts).__name__}.")
+        if not texts:
+            raise ValueError("The list of prompts is empty; pass at least one (\"\" is a valid prompt).")
         max_length = max_length or self.model_max_length
         if max_length < 2:
             raise ValueError(f"max_length={max_length} leaves no room for BOS and EOS; use at least 2 (SD uses 77).")

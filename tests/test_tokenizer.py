@@ -148,6 +148,15 @@ def test_missing_files_say_where_to_look(tmp_path):
         CLIPTokenizer.from_folder(tmp_path)
 
 
+def test_wrong_input_types_say_what_to_pass(tok):
+    with pytest.raises(TypeError, match="list of prompts"):
+        tok.encode(["a cat"])
+    with pytest.raises(TypeError, match="prompt"):
+        tok(123)
+    with pytest.raises(ValueError, match="empty"):
+        tok([])
+
+
 def test_vocab_without_specials_is_refused():
     with pytest.raises(ValueError, match="not a CLIP vocabulary"):
         CLIPTokenizer({"a": 0}, [])
