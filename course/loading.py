@@ -2,14 +2,31 @@
 
 Our modules carry the parameter names of the reference libraries (transformers for CLIP,
 diffusers for the UNet and the VAE), so loading is ``load_state_dict(strict=True)`` with the
-reference's own state dict. Everything that can go wrong says what and how to fix it.
+reference's own state dict. Three sources:
+
+- ``from_reference(module)``: a transformers/diffusers module already in memory;
+- ``load_folder(path)``: a diffusers model folder on disk (``unet/``, ``vae/``, ``text_encoder/``, ``tokenizer/``);
+- ``load_single_file(path)``: one SD 1.x checkpoint in the original CompVis/A1111 layout, renamed
+  through the key map in ``course/keymap.py``.
+
+Weights come from safetensors. Pickle files (.ckpt, .bin, .pt) can run arbitrary code when
+loaded, so they are refused unless the caller passes ``allow_pickle=True``, and even then they
+are read with ``torch.load(weights_only=True)``. Nothing is downloaded: there is no model hub
+here. Everything that can go wrong says what and how to fix it.
 """
 from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import torch
 from torch import nn
 
 from course.config import TextEncoderConfig, UNetConfig, VAEConfig, from_reference_config
+
+PICKLE_SUFFIXES = (".ckpt", ".bin", ".pt", ".pth")
 
 
 def load_weights(model: nn.Module, state: dict[str, torch.Tensor], source: str = "the weights") -> nn.Module:
@@ -63,4 +80,148 @@ def from_reference(module: nn.Module) -> nn.Module:
     return load_weights(model, module.state_dict(), source=f"the weights of {kind}").eval()
 
 
-__all__ = ["load_weights", "from_reference", "TextEncoderConfig", "UNetConfig", "VAEConfig"]
+# ---- files ------------------------------------------------------------------------------------
+
+def read_state_dict(path: str | Path, allow_pickle: bool = False) -> dict[str, torch.Tensor]:
+    """Read a weight file: safetensors always; pickle (.ckpt/.bin/.pt) only with ``allow_pickle=True``."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} does not exist.")
+    if path.suffix == ".safetensors":
+        from safetensors.torch import load_file
+
+        try:
+            return load_file(str(path))
+        except Exception as err:  # safetensors raises its own error types for truncated or garbled files
+            raise ValueError(f"{path} could not be read as safetensors ({err}). The file is probably truncated "
+                             "or corrupted: copy or download it again.") from None
+    if path.suffix in PICKLE_SUFFIXES:
+        if not allow_pickle:
+            raise ValueError(f"{path} is a pickle file, and loading a pickle can run any code hidden in it. Convert "
+                             "it to .safetensors, or, if you trust its source, pass allow_pickle=True (it is then "
+                             "read with torch.load(weights_only=True), which refuses code objects).")
+        try:
+            state = torch.load(path, map_location="cpu", weights_only=True)
+        except Exception as err:
+            raise ValueError(f"{path} could not be loaded with weights_only=True ({err}). It is corrupted or holds "
+                             "more than tensors; convert it to safetensors with a tool you trust.") from None
+        return state.get("state_dict", state)
+    raise ValueError(f"{path}: unknown weight format {path.suffix!r}; expected .safetensors "
+                     f"(or {', '.join(PICKLE_SUFFIXES)} with allow_pickle=True).")
+
+
+def _weights_in(folder: Path, stem: str, allow_pickle: bool) -> Path:
+    """The weight file of one component folder: safetensors first, then the fp16 variant, then pickle."""
+    for name in (f"{stem}.safetensors", f"{stem}.fp16.safetensors", f"{stem}.bin", f"{stem}.fp16.bin"):
+        if (folder / name).is_file():
+            return folder / name
+    found = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+    raise FileNotFoundError(f"{folder} has no {stem}.safetensors (found: {found or 'nothing'}). A diffusers "
+                            "model folder holds one weight file per component folder.")
+
+
+def _read_config(folder: Path) -> dict:
+    if not (folder / "config.json").is_file():
+        raise FileNotFoundError(f"{folder / 'config.json'} is missing: each component folder of a diffusers model "
+                                "has a config.json next to its weights.")
+    return json.loads((folder / "config.json").read_text())
+
+
+def load_text_encoder(folder: str | Path, allow_pickle: bool = False) -> nn.Module:
+    """``text_encoder/`` of a diffusers model: config.json + model.safetensors."""
+    from course.text_encoder import TextEncoder
+
+    folder = Path(folder)
+    config = from_reference_config(TextEncoderConfig, _read_config(folder))
+    state = read_state_dict(_weights_in(folder, "model", allow_pickle), allow_pickle)
+    # transformers 4 saved 'text_model.' in front of every name and a position_ids buffer; 5 does neither
+    state = {k.removeprefix("text_model."): v for k, v in state.items() if not k.endswith("position_ids")}
+    return load_weights(TextEncoder(config), state, source=str(folder)).eval()
+
+
+def load_unet(folder: str | Path, allow_pickle: bool = False) -> nn.Module:
+    from course.unet import UNet
+
+    folder = Path(folder)
+    config = from_reference_config(UNetConfig, _read_config(folder))
+    state = read_state_dict(_weights_in(folder, "diffusion_pytorch_model", allow_pickle), allow_pickle)
+    return load_weights(UNet(config), state, source=str(folder)).eval()
+
+
+def load_vae(folder: str | Path, allow_pickle: bool = False) -> nn.Module:
+    from course.vae import VAE
+
+    folder = Path(folder)
+    config = from_reference_config(VAEConfig, _read_config(folder))
+    state = read_state_dict(_weights_in(folder, "diffusion_pytorch_model", allow_pickle), allow_pickle)
+    return load_weights(VAE(config), state, source=str(folder)).eval()
+
+
+@dataclass
+class Parts:
+    """Everything a pipeline needs: the tokenizer, the three networks, and the scheduler's settings."""
+
+    tokenizer: object
+    text_encoder: nn.Module
+    unet: nn.Module
+    vae: nn.Module
+    scheduler_config: dict = field(default_factory=dict)
+
+
+def _refuse_hub_id(path: str | Path) -> Path:
+    path = Path(path)
+    if not path.exists():
+        if re.fullmatch(r"[\w.-]+/[\w.-]+", str(path)):
+            raise FileNotFoundError(f"{str(path)!r} looks like a model hub id, and nothing is downloaded here. "
+                                    "Download the model once elsewhere (e.g. `huggingface-cli download "
+                                    f"{path} --local-dir sd15`) and pass that local folder.")
+        raise FileNotFoundError(f"{path} does not exist. Pass a diffusers model folder (with unet/, vae/, "
+                                "text_encoder/, tokenizer/) or a single .safetensors checkpoint.")
+    return path
+
+
+def load_folder(path: str | Path, allow_pickle: bool = False) -> Parts:
+    """A diffusers Stable Diffusion folder from local disk -> Parts (no download, ever)."""
+    from course.tokenizer import CLIPTokenizer
+
+    path = _refuse_hub_id(path)
+    missing = [d for d in ("tokenizer", "text_encoder", "unet", "vae") if not (path / d).is_dir()]
+    if missing:
+        raise FileNotFoundError(f"{path} lacks the folder(s) {missing}. A diffusers SD model folder has tokenizer/, "
+                                "text_encoder/, unet/, vae/ (and scheduler/); for one .safetensors file use "
+                                "load_single_file.")
+    scheduler = path / "scheduler" / "scheduler_config.json"
+    return Parts(tokenizer=CLIPTokenizer.from_folder(path / "tokenizer"),
+                 text_encoder=load_text_encoder(path / "text_encoder", allow_pickle),
+                 unet=load_unet(path / "unet", allow_pickle),
+                 vae=load_vae(path / "vae", allow_pickle),
+                 scheduler_config=json.loads(scheduler.read_text()) if scheduler.is_file() else {})
+
+
+def load_single_file(path: str | Path, allow_pickle: bool = False, tokenizer=None,
+                     unet_config: UNetConfig | None = None, vae_config: VAEConfig | None = None,
+                     text_config: TextEncoderConfig | None = None) -> Parts:
+    """One SD 1.x checkpoint in the original layout (what A1111 and civitai distribute) -> Parts.
+
+    The file holds no config, so SD 1.5's are assumed unless given; the tokenizer defaults to
+    SD 1.x's CLIP vocabulary. Keys are renamed with ``course.keymap`` (read it: it is the map).
+    """
+    from course import keymap
+    from course.text_encoder import TextEncoder
+    from course.tokenizer import load_clip_tokenizer
+    from course.unet import UNet
+    from course.vae import VAE
+
+    path = _refuse_hub_id(path)
+    checkpoint = read_state_dict(path, allow_pickle)
+    unet = UNet(unet_config or UNetConfig.sd15())
+    vae = VAE(vae_config or VAEConfig.sd15())
+    text_encoder = TextEncoder(text_config or TextEncoderConfig.sd15())
+    for model, part in ((unet, "unet"), (vae, "vae"), (text_encoder, "text_encoder")):
+        state = keymap.from_original(checkpoint, model.state_dict(), part, model.config, source=str(path))
+        load_weights(model, state, source=f"{path} ({part})")
+    return Parts(tokenizer or load_clip_tokenizer(), text_encoder.eval(), unet.eval(), vae.eval())
+
+
+__all__ = ["load_weights", "from_reference", "read_state_dict", "load_folder", "load_single_file",
+           "load_text_encoder", "load_unet", "load_vae", "Parts"]

@@ -1,0 +1,213 @@
+"""course.loading and course.keymap: reference modules, diffusers folders, single-file checkpoints, errors."""
+import argparse
+import json
+
+import pytest
+import torch
+from diffusers import AutoencoderKL, UNet2DConditionModel
+from diffusers.loaders.single_file_utils import convert_ldm_unet_checkpoint, convert_ldm_vae_checkpoint
+from safetensors.torch import load_file, save_file
+from transformers import CLIPTextConfig, CLIPTextModel
+
+from course import keymap
+from course.config import TextEncoderConfig, UNetConfig, VAEConfig, from_reference_config
+from course.loading import from_reference, load_folder, load_single_file, load_weights, read_state_dict
+from course.tokenizer import train_bpe
+
+UNET_CONFIGS = {
+    "tiny": dict(block_out_channels=(32, 64), down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
+                 up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), cross_attention_dim=32, layers_per_block=2),
+    "sd-order": dict(block_out_channels=(32, 32, 64, 64), down_block_types=("CrossAttnDownBlock2D",) * 3 + ("DownBlock2D",),
+                     up_block_types=("UpBlock2D",) + ("CrossAttnUpBlock2D",) * 3, cross_attention_dim=32,
+                     layers_per_block=1, attention_head_dim=(2, 4, 8, 8)),
+}
+VAE_CONFIGS = {
+    "tiny": dict(block_out_channels=(32, 64), down_block_types=["DownEncoderBlock2D"] * 2,
+                 up_block_types=["UpDecoderBlock2D"] * 2),
+    "three-blocks": dict(block_out_channels=(32, 32, 64), layers_per_block=2, down_block_types=["DownEncoderBlock2D"] * 3,
+                         up_block_types=["UpDecoderBlock2D"] * 3),
+}
+
+
+def tiny_unet(name="tiny"):
+    torch.manual_seed(0)
+    return UNet2DConditionModel(**UNET_CONFIGS[name]).eval()
+
+
+def tiny_vae(name="tiny"):
+    torch.manual_seed(1)
+    return AutoencoderKL(**VAE_CONFIGS[name]).eval()
+
+
+def tiny_clip(vocab_size=1000):
+    torch.manual_seed(2)
+    config = CLIPTextConfig(vocab_size=vocab_size, hidden_size=32, intermediate_size=37, num_hidden_layers=2,
+                            num_attention_heads=4, max_position_embeddings=77, bos_token_id=0, eos_token_id=2)
+    return CLIPTextModel(config).eval()
+
+
+# ---- the key map, checked against diffusers' own converter ----------------------------------------
+
+@pytest.mark.parametrize("name", UNET_CONFIGS)
+def test_unet_key_map_agrees_with_diffusers_converter(name):
+    unet = tiny_unet(name)
+    config = from_reference_config(UNetConfig, dict(unet.config))
+    original = keymap.to_original(unet.state_dict(), "unet", config)
+    assert all(k.startswith("model.diffusion_model.") for k in original)
+    back = convert_ldm_unet_checkpoint(original, dict(unet.config))  # diffusers' original -> diffusers
+    assert back.keys() == unet.state_dict().keys()
+    assert all(torch.equal(back[k], v) for k, v in unet.state_dict().items())
+
+
+@pytest.mark.parametrize("name", VAE_CONFIGS)
+def test_vae_key_map_agrees_with_diffusers_converter(name):
+    vae = tiny_vae(name)
+    config = from_reference_config(VAEConfig, dict(vae.config))
+    original = keymap.to_original(vae.state_dict(), "vae", config)
+    assert original["first_stage_model.encoder.mid.attn_1.q.weight"].ndim == 4  # 1×1 conv in the original
+    back = convert_ldm_vae_checkpoint(original, dict(vae.config))
+    assert back.keys() == vae.state_dict().keys()
+    assert all(torch.equal(back[k].reshape(v.shape), v) for k, v in vae.state_dict().items())
+
+
+@pytest.mark.slow
+def test_full_size_sd15_single_file_round_trips_through_the_key_map():
+    with torch.device("meta"):  # names and shapes only: no 860M random numbers needed for a key map
+        unet = UNet2DConditionModel(cross_attention_dim=768, sample_size=64)
+        vae = AutoencoderKL(block_out_channels=(128, 256, 512, 512), layers_per_block=2,
+                            down_block_types=["DownEncoderBlock2D"] * 4, up_block_types=["UpDecoderBlock2D"] * 4)
+    for model, part, cls, converter in ((unet, "unet", UNetConfig, convert_ldm_unet_checkpoint),
+                                        (vae, "vae", VAEConfig, convert_ldm_vae_checkpoint)):
+        config = from_reference_config(cls, dict(model.config))
+        assert config == (UNetConfig.sd15() if part == "unet" else VAEConfig.sd15()).__class__(**{
+            **config.__dict__})
+        state = model.state_dict()
+        original = keymap.to_original(state, part, config)
+        assert len(original) == len(state) and len(set(original)) == len(original)
+        back = converter(original, dict(model.config))
+        assert back.keys() == state.keys()
+        assert keymap.from_original(original, state, part, config).keys() == state.keys()
+
+
+def test_other_model_families_are_named():
+    with pytest.raises(ValueError, match="SDXL"):
+        keymap.from_original({"conditioner.embedders.0.x": torch.zeros(1)}, {}, "unet", None)
+
+
+# ---- from_reference ---------------------------------------------------------------------------
+
+def test_from_reference_refuses_unknown_modules():
+    with pytest.raises(ValueError, match="CLIPTextModel"):
+        from_reference(torch.nn.Linear(2, 2))
+
+
+def test_from_reference_names_an_unsupported_setting():
+    torch.manual_seed(0)
+    unet = UNet2DConditionModel(**UNET_CONFIGS["tiny"], class_embed_type="timestep")
+    with pytest.raises(ValueError, match="class_embed_type"):
+        from_reference(unet)
+
+
+def test_load_weights_lists_missing_unexpected_and_shapes():
+    model = torch.nn.Sequential(torch.nn.Linear(2, 3), torch.nn.Linear(3, 1))
+    state = {"0.weight": torch.zeros(3, 2), "0.bias": torch.zeros(4), "extra.weight": torch.zeros(1)}
+    with pytest.raises(ValueError) as info:
+        load_weights(model, state, source="test.safetensors")
+    text = str(info.value)
+    assert "test.safetensors" in text and "2 missing: 1.weight, 1.bias" in text
+    assert "1 unexpected: extra.weight" in text and "0.bias: model (3,), file (4,)" in text
+
+
+# ---- files and folders ------------------------------------------------------------------------
+
+@pytest.fixture
+def model_folder(tmp_path):
+    """A tiny diffusers SD folder, written by the reference libraries themselves."""
+    tiny_unet().save_pretrained(tmp_path / "unet")
+    tiny_vae().save_pretrained(tmp_path / "vae")
+    tiny_clip().save_pretrained(tmp_path / "text_encoder")
+    train_bpe(["a red circle on a blue background"], vocab_size=520).save(tmp_path / "tokenizer")
+    (tmp_path / "scheduler").mkdir()
+    (tmp_path / "scheduler" / "scheduler_config.json").write_text(json.dumps({"_class_name": "PNDMScheduler"}))
+    return tmp_path
+
+
+def _same_outputs(parts, unet, vae, clip):
+    ids = torch.tensor([[0, 5, 9, 2] + [2] * 73])
+    with torch.no_grad():
+        assert (parts.text_encoder(ids) - clip(ids).last_hidden_state).abs().max() <= 1e-5
+        x, ctx = torch.randn(1, 4, 16, 16), torch.randn(1, 77, 32)
+        assert (parts.unet(x, 10, ctx) - unet(x, 10, ctx).sample).abs().max() <= 1e-5
+        z = torch.randn(1, 4, 8, 8)
+        assert (parts.vae.decode(z) - vae.decode(z).sample).abs().max() <= 1e-5
+
+
+def test_load_folder_matches_the_reference(model_folder):
+    parts = load_folder(model_folder)
+    assert parts.scheduler_config["_class_name"] == "PNDMScheduler"
+    assert parts.tokenizer.encode("a red circle") == parts.tokenizer.encode("A  RED circle")
+    _same_outputs(parts, tiny_unet(), tiny_vae(), tiny_clip())
+
+
+def test_load_folder_reads_transformers_4_text_encoder_names(model_folder):
+    """Real SD 1.5 files say 'text_model.embeddings...' and carry a position_ids buffer."""
+    path = model_folder / "text_encoder" / "model.safetensors"
+    state = load_file(str(path))
+    state = {"text_model." + k: v for k, v in state.items()}
+    state["text_model.embeddings.position_ids"] = torch.arange(77)[None]
+    save_file(state, str(path))
+    _same_outputs(load_folder(model_folder), tiny_unet(), tiny_vae(), tiny_clip())
+
+
+def test_missing_component_folder_is_named(model_folder):
+    import shutil
+
+    shutil.rmtree(model_folder / "vae")
+    with pytest.raises(FileNotFoundError, match=r"\['vae'\]"):
+        load_folder(model_folder)
+
+
+def test_hub_ids_are_refused_with_a_way_out():
+    with pytest.raises(FileNotFoundError, match="local folder"):
+        load_folder("runwayml/stable-diffusion-v1-5")
+
+
+def test_corrupted_safetensors_is_named(model_folder):
+    path = model_folder / "unet" / "diffusion_pytorch_model.safetensors"
+    path.write_bytes(path.read_bytes()[:1000])
+    with pytest.raises(ValueError, match="corrupted"):
+        load_folder(model_folder)
+
+
+def test_pickle_is_refused_unless_asked_and_then_weights_only(tmp_path):
+    path = tmp_path / "model.ckpt"
+    torch.save({"state_dict": {"w": torch.ones(2)}}, path)
+    with pytest.raises(ValueError, match="allow_pickle=True"):
+        read_state_dict(path)
+    assert torch.equal(read_state_dict(path, allow_pickle=True)["w"], torch.ones(2))
+    evil = tmp_path / "evil.pt"
+    torch.save({"w": torch.ones(1), "payload": argparse.Namespace(code="anything")}, evil)  # an arbitrary object, not a tensor
+    with pytest.raises(ValueError, match="weights_only"):
+        read_state_dict(evil, allow_pickle=True)
+
+
+def test_single_file_checkpoint_loads_like_the_folder(tmp_path):
+    unet, vae, clip = tiny_unet(), tiny_vae(), tiny_clip()
+    unet_config = from_reference_config(UNetConfig, dict(unet.config))
+    vae_config = from_reference_config(VAEConfig, dict(vae.config))
+    text_config = from_reference_config(TextEncoderConfig, clip.config.to_dict())
+    checkpoint = {**keymap.to_original(unet.state_dict(), "unet", unet_config),
+                  **keymap.to_original(vae.state_dict(), "vae", vae_config),
+                  **keymap.to_original(clip.state_dict(), "text_encoder", text_config),
+                  "cond_stage_model.transformer.text_model.embeddings.position_ids": torch.arange(77)[None],
+                  "alphas_cumprod": torch.ones(1000)}  # the original files carry the schedule too
+    save_file(checkpoint, str(tmp_path / "tiny.safetensors"))
+    parts = load_single_file(tmp_path / "tiny.safetensors", unet_config=unet_config, vae_config=vae_config,
+                             text_config=text_config, tokenizer=object())
+    _same_outputs(parts, unet, vae, clip)
+
+    del checkpoint["model.diffusion_model.out.2.weight"]
+    save_file(checkpoint, str(tmp_path / "broken.safetensors"))
+    with pytest.raises(ValueError, match=r"lacks 1 unet weights: model\.diffusion_model\.out\.2\.weight \(for conv_out"):
+        load_single_file(tmp_path / "broken.safetensors", unet_config=unet_config, vae_config=vae_config,
+                         text_config=text_config, tokenizer=object())
