@@ -10,6 +10,7 @@ from course.checks.core import CheckResult, compare
 __all__ = ["clip_tokenizer", "check_bytes_to_unicode", "check_clean", "check_pre_tokenize", "check_bpe", "check_encode",
            "check_pad", "check_train_bpe"]
 
+
 @lru_cache(maxsize=None)
 def clip_tokenizer() -> ref.CLIPTokenizer:
     """The real CLIP tokenizer, loaded once per process (it takes about a second)."""
