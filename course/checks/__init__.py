@@ -8,3 +8,6 @@ from course.checks.core import CheckResult, compare, first_difference, short  # 
 
 # one line per notebook module
 from course.checks.tokenizer import *  # noqa: F401,F403,E402
+from course.checks.text_encoder import *  # noqa: F401,F403,E402
+from course.checks.unet import *  # noqa: F401,F403,E402
+from course.checks.vae import *  # noqa: F401,F403,E402
