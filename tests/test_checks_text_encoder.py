@@ -244,7 +244,7 @@ def test_passing_a_built_module_instead_of_the_class():
     result = checks.check_embeddings(MyEmbeddings(CONFIGS["tiny"]))
     assert not result
     assert "expected the class" in result.message
-    assert "check_embeddings(Embeddings), not check_embeddings(Embeddings(config))" in result.message
+    assert "Pass the class: Embeddings, not Embeddings(...)" in result.message
 
 
 def test_passing_a_function_instead_of_a_class():
@@ -270,7 +270,7 @@ def test_an_exception_in_forward_names_its_type_and_input():
     result = checks.check_embeddings(Broken)
     assert not result
     assert "1 of 4 inputs match" in result.message  # only the 77-token input works
-    assert "Embeddings raised RuntimeError on input Embeddings(ids (3, 5), tiny config)" in result.message
+    assert "Embeddings raised RuntimeError on input Embeddings(tiny config)(ids (3, 5))" in result.message
 
 
 # ---- wrong parameter names and shapes ----------------------------------------------------------------
@@ -367,13 +367,13 @@ def test_self_attention_without_the_mask():
     result = checks.check_self_attention(NoMask)
     assert not result
     assert "1 of 4 inputs match" in result.message  # only the one-token input
-    assert "input:       SelfAttention(x (2, 77, 32), tiny config)" in result.message
+    assert "input:       SelfAttention(tiny config)(x (2, 77, 32))" in result.message
 
 
 def test_self_attention_that_merges_the_heads_without_transposing_back():
     result = checks.check_self_attention(MergedWrong)
     assert not result
-    assert "input:       SelfAttention(x (2, 77, 32), tiny config)" in result.message
+    assert "input:       SelfAttention(tiny config)(x (2, 77, 32))" in result.message
     assert "transpose(1, 2).reshape(B, T, D)" in result.message
 
 
@@ -382,14 +382,14 @@ def test_encoder_layer_variants_fail(name):
     result = checks.check_encoder_layer(variant(MyEncoderLayer, name))
     assert not result
     assert "0 of 3 inputs match" in result.message
-    assert "input:       EncoderLayer(x (2, 77, 32), tiny config)" in result.message
+    assert "input:       EncoderLayer(tiny config)(x (2, 77, 32))" in result.message
     assert "pre-LN" in result.message
 
 
 def test_pooled_at_the_last_position_instead_of_eos():
     result = checks.check_text_encoder(variant(MyTextEncoder, "last_position"))
     assert not result
-    assert "input:       TextEncoder(ids (2, 77), tiny config)" in result.message
+    assert "input:       TextEncoder(tiny config)(ids (2, 77))" in result.message
     assert "difference:  at [1]:" in result.message  # the context (item 0) is right, the pooled vector is not
     assert "argmax" in result.message
 
@@ -399,7 +399,7 @@ def test_clip_skip_mistakes_fail_only_where_clip_skip_is_used(name):
     result = checks.check_text_encoder(variant(MyTextEncoder, name))
     assert not result
     assert "3 of 6 inputs match" in result.message
-    assert "input:       TextEncoder(ids (2, 77), tiny config, clip_skip=1)" in result.message
+    assert "input:       TextEncoder(tiny config)(ids (2, 77), clip_skip=1)" in result.message
     expected_item = "[0]" if name == "skip_without_ln" else "[1]"
     assert f"difference:  at {expected_item}:" in result.message
 

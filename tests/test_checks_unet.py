@@ -88,7 +88,7 @@ def test_resnet_block_wrong_math_fails_with_first_mismatch():
     result = checks.check_resnet_block(make_resnet("no silu on emb"))
     assert not passed(result)
     assert "first mismatch" in result.message
-    assert "ResnetBlock2D(x (2, 32, 8, 8), emb (2, 128), [module: 32 -> 32 channels])" in result.message
+    assert "ResnetBlock2D(32, 32, 128, 8, 1e-05)(x (2, 32, 8, 8), emb (2, 128))" in result.message
 
 
 def test_resnet_block_errors_are_reported_without_a_stack_trace():
@@ -96,7 +96,7 @@ def test_resnet_block_errors_are_reported_without_a_stack_trace():
     assert not passed(result) and "raised RuntimeError" in result.message
     result = checks.check_resnet_block(make_resnet("no shortcut"))
     assert not passed(result) and "raised RuntimeError" in result.message
-    assert "emb (2, 64), [module: 32 -> 64 channels]" in result.message
+    assert "ResnetBlock2D(32, 64, 64, 32, 1e-05)(x (2, 32, 8, 8), emb (2, 64))" in result.message
 
 
 def test_resnet_block_wrong_names_are_listed():
@@ -110,7 +110,7 @@ def test_resnet_block_wrong_names_are_listed():
 def test_resnet_block_stub_and_instance():
     assert "not written yet" in checks.check_resnet_block(make_resnet("stub")).message
     result = checks.check_resnet_block(make_resnet()(32, 32, 128))
-    assert not passed(result) and "expected the class, got a module already built" in result.message
+    assert not passed(result) and "expected the class itself, got a module already built" in result.message
 
 
 def test_checks_leave_the_learners_random_state_alone():
@@ -191,7 +191,7 @@ def test_transformer_block():
     assert passed(checks.check_transformer_block(make_transformer_block()))
     result = checks.check_transformer_block(make_transformer_block("no residual"))
     assert not passed(result) and "first mismatch" in result.message
-    assert "x (2, 64, 32), context (2, 77, 16), [module: dim 32" in result.message
+    assert "BasicTransformerBlock(32, 4, 8, 16)(x (2, 64, 32), context (2, 77, 16))" in result.message
     result = checks.check_transformer_block(make_transformer_block("no context"))
     assert not passed(result) and "raised RuntimeError" in result.message
 

@@ -123,7 +123,7 @@ def test_resnet_block_with_relu_names_the_first_mismatch(capsys):
             super().__init__(i, o, g, act=F.relu)
 
     out = fails(checks.check_vae_resnet_block(Relu), capsys)
-    assert "0 of 9 outputs match" in out and "ResnetBlock(32, 32, 8)(tensor of shape (2, 32, 8, 8)" in out
+    assert "0 of 9 inputs match" in out and "ResnetBlock(32, 32, 8)(tensor of shape (2, 32, 8, 8)" in out
 
 
 def test_resnet_block_with_other_names_lists_missing_and_unexpected(capsys):
@@ -152,7 +152,7 @@ def test_resnet_block_with_a_wrong_kernel_reports_the_shape(capsys):
             self.conv1 = nn.Conv2d(i, o, 1)
 
     out = fails(checks.check_vae_resnet_block(Kernel), capsys)
-    assert "different shapes: conv1.weight: expected (32, 32, 3, 3), yours (32, 32, 1, 1)" in out
+    assert "wrong shape: conv1.weight: expected (32, 32, 3, 3), yours (32, 32, 1, 1)" in out
 
 
 def test_stubs_are_not_written_yet(capsys):
@@ -269,7 +269,7 @@ def test_encoder_skipping_the_last_block_fails(capsys):
                 x = block(x)
             return self.conv_out(self.conv_act(self.mid_block(x)))
 
-    assert "0 of 6 outputs match" in fails(checks.check_vae_encoder(Skips), capsys)
+    assert "0 of 6 inputs match" in fails(checks.check_vae_encoder(Skips), capsys)
     out = fails(checks.check_vae_encoder(NoNorm), capsys)
     assert "first mismatch" in out and "Encoder(VAEConfig.tiny())" in out
 
@@ -281,7 +281,7 @@ def test_vae_with_mean_and_logvar_swapped_fails(capsys):
             return logvar, mean
 
     out = fails(checks.check_vae(Swapped), capsys)
-    assert "3 of 6 outputs match" in out and ".encode(" in out and "at [0]" in out
+    assert "3 of 6 inputs match" in out and ".encode(" in out and "at [0]" in out
 
 
 @pytest.mark.parametrize("missing", ["quant_conv", "post_quant_conv"])

@@ -1,6 +1,7 @@
 """Checks the notebooks run after each step: does the learner's function or module agree with ours?
 
-``course.checks.core`` holds the generic comparison (``compare``, ``CheckResult``); each notebook
+``course.checks.core`` holds the generic comparison (``compare``, ``CheckResult``) and
+``course.checks.modules`` the comparison of a learner's nn.Module class (``compare_module``); each notebook
 has its own module of ``check_*`` functions (each module lists them in ``__all__``), all
 re-exported here so a notebook calls ``course.checks.check_bpe(bpe)``.
 """

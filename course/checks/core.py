@@ -11,8 +11,9 @@ verdict, never a stack trace (the first mismatch, compactly, and a hint):
       hint: NFC-normalise (unicodedata.normalize), turn every run of whitespace into one space, ...
 
 A stub that raises NotImplementedError is "not written yet"; any other exception is reported
-by its type, message and input. ``compare`` is the generic core; the ``check_*`` functions are
-one per notebook step and return a ``CheckResult``, truthy when passed: ``assert check_clean(clean)``.
+by its type, message and input. ``compare`` is the generic core (``course.checks.modules`` builds
+module checks on it); the ``check_*`` functions are one per notebook step and return a
+``CheckResult``, truthy when passed: ``assert check_clean(clean)``.
 """
 from __future__ import annotations
 
@@ -46,6 +47,60 @@ class CheckResult:
         """Show nothing when a check is the last line of a Jupyter cell: it has printed its verdict already."""
 
 
+def verdict(passed: bool, message: str) -> CheckResult:
+    """Print ``message`` and return it as a ``CheckResult``: every check ends here."""
+    print(message)
+    return CheckResult(passed, message)
+
+
+def not_written(name: str, hint: str, error: NotImplementedError) -> CheckResult:
+    """The verdict on a stub; it names the function that raised (``ResnetBlock.__init__``), which matters when
+    the stub is a part of what is checked: a block inside the Encoder."""
+    tb = error.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    where = "it"
+    if tb is not None:
+        code = tb.tb_frame.f_code
+        where = getattr(code, "co_qualname", code.co_name).rsplit("<locals>.", 1)[-1]  # co_qualname: Python 3.11+
+    return verdict(False, f"✗ {name}: not written yet ({where} raises NotImplementedError). Replace the "
+                          f"`raise NotImplementedError` line with your code, run that cell, then this check again.\n"
+                          f"  hint: {hint}")
+
+
+def describe_error(error: Exception) -> str:
+    """'TypeError: message' on one line, cut to 300 characters: a learner's bug, without the stack trace."""
+    text = str(error).strip().replace("\n", " ")
+    return f"{type(error).__name__}: {text if len(text) <= 300 else text[:300] + '…'}"
+
+
+# ---- inputs ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Labelled:
+    """An argument that a verdict shows as ``label`` (``x (2, 64, 32)``, ``heads=4``); the functions get ``value``."""
+
+    value: Any
+    label: str
+
+    def __repr__(self) -> str:
+        return self.label
+
+
+def named(name: str, tensor: torch.Tensor) -> Labelled:
+    """A tensor shown by its name and shape: ``x (2, 4, 8, 8)``."""
+    return Labelled(tensor, f"{name} {tuple(tensor.shape)}")
+
+
+def unlabel(arg: Any) -> Any:
+    return arg.value if isinstance(arg, Labelled) else arg
+
+
+def randn(*shape: int, seed: int, scale: float = 1.0, shift: float = 0.0) -> torch.Tensor:
+    """Seeded standard-normal values, ``* scale + shift``; the global random state is not touched."""
+    return torch.randn(*shape, generator=torch.Generator().manual_seed(seed)) * scale + shift
+
+
 # ---- showing values ------------------------------------------------------------------------
 
 def short(value: Any, width: int = 60, max_items: int = MAX_ITEMS) -> str:
@@ -76,7 +131,7 @@ def short(value: Any, width: int = 60, max_items: int = MAX_ITEMS) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def _type_name(value: Any) -> str:
+def type_name(value: Any) -> str:
     """'None', 'a list', 'an int'."""
     if value is None:
         return "None"
@@ -101,7 +156,7 @@ def first_difference(expected: Any, got: Any, atol: float = 1e-5, rtol: float = 
         return _tensor_difference(expected, got, atol, rtol, where)
     if isinstance(expected, (list, tuple)):
         if not isinstance(got, (list, tuple)):
-            return f"{where}expected a list of {len(expected)} items, got {_type_name(got)}"
+            return f"{where}expected a list of {len(expected)} items, got {type_name(got)}"
         for i, (e, g) in enumerate(zip(expected, got)):
             difference = first_difference(e, g, atol, rtol, f"{at}[{i}]")
             if difference and _is_pair_like(e):  # ('l', 'e</w>') reads better whole than item by item
@@ -115,7 +170,7 @@ def first_difference(expected: Any, got: Any, atol: float = 1e-5, rtol: float = 
         return None
     if isinstance(expected, dict):
         if not isinstance(got, dict):
-            return f"{where}expected a dict of {len(expected)} items, got {_type_name(got)}"
+            return f"{where}expected a dict of {len(expected)} items, got {type_name(got)}"
         try:
             keys = sorted(expected)  # smallest key first: 'the first byte that maps wrong'
         except TypeError:  # keys that do not sort (mixed types): the dict's own order
@@ -130,11 +185,11 @@ def first_difference(expected: Any, got: Any, atol: float = 1e-5, rtol: float = 
         return f"{where}unexpected key {short(extra[0])} ({len(extra)} in all)" if extra else None
     if isinstance(expected, str):
         if not isinstance(got, str):
-            return f"{where}expected a str, got {_type_name(got)} {short(got)}"
+            return f"{where}expected a str, got {type_name(got)} {short(got)}"
         return None if got == expected else where + _string_difference(expected, got, inside=bool(at))
     if isinstance(expected, numbers.Real) and not isinstance(expected, bool):
         if not isinstance(got, numbers.Real) or isinstance(got, bool):
-            return f"{where}expected a number, got {_type_name(got)} {short(got)}"
+            return f"{where}expected a number, got {type_name(got)} {short(got)}"
         if isinstance(expected, numbers.Integral) and isinstance(got, numbers.Integral):
             return None if got == expected else f"{where}expected {expected}, got {got}"
         both_nan = math.isnan(expected) and math.isnan(got)
@@ -178,7 +233,7 @@ def _char(c: str) -> str:
 def _tensor_difference(expected: Any, got: Any, atol: float, rtol: float, where: str) -> str | None:
     kind, wanted = ("tensor", torch.Tensor) if isinstance(expected, torch.Tensor) else ("numpy array", np.ndarray)
     if not isinstance(got, wanted):
-        return f"{where}expected a {kind} of shape {tuple(expected.shape)}, got {_type_name(got)}"
+        return f"{where}expected a {kind} of shape {tuple(expected.shape)}, got {type_name(got)}"
     # numpy arrays become tensors too: one code path for both
     e, g = torch.as_tensor(expected).detach().cpu(), torch.as_tensor(got).detach().cpu()
     if e.shape != g.shape:
@@ -202,45 +257,39 @@ def _tensor_difference(expected: Any, got: Any, atol: float, rtol: float, where:
 # ---- the generic check ----------------------------------------------------------------------
 
 def compare(learner_fn: Callable, reference_fn: Callable, inputs: Sequence[tuple], *, name: str,
-            hint: str = DEFAULT_HINT, atol: float = 1e-5, rtol: float = 1e-4) -> CheckResult:
+            hint: str = DEFAULT_HINT, atol: float = 1e-5, rtol: float = 1e-4,
+            show: Callable[..., str] | None = None) -> CheckResult:
     """Call both functions on every input (a tuple of positional arguments); print and return the verdict.
 
-    The reference runs first on each input, so a learner's function that changes its
-    arguments in place cannot change what it is compared with.
+    The reference runs first on each input, so a learner's function that changes its arguments in
+    place cannot change what it is compared with. An argument wrapped in ``Labelled`` reaches both
+    functions as its value. ``show(*args)`` is how a verdict shows an input (default: ``name(arg, ...)``).
     """
     if not callable(learner_fn):
-        return _verdict(False, f"✗ {name}: expected a function, got {_type_name(learner_fn)}. Pass the function "
-                               f"itself, without calling it: check_{name}({name}), not check_{name}({name}(...)).")
+        return verdict(False, f"✗ {name}: expected a function, got {type_name(learner_fn)}. Pass the function "
+                              f"itself, without calling it: check_{name}({name}), not check_{name}({name}(...)).")
+    show = show or (lambda *args: f"{name}({', '.join(short(arg, 40, max_items=4) for arg in args)})")
     matched, failure = 0, None
     for args in inputs:
-        call = f"{name}({', '.join(short(arg, 40, max_items=4) for arg in args)})"
-        expected = reference_fn(*args)
+        values = [unlabel(arg) for arg in args]
+        expected = reference_fn(*values)
         try:
-            got = learner_fn(*args)
-        except NotImplementedError:
-            return _verdict(False, f"✗ {name}: not written yet (it raises NotImplementedError). Replace the "
-                                   f"`raise NotImplementedError` line with your code, run that cell, then this "
-                                   f"check again.\n  hint: {hint}")
+            got = learner_fn(*values)
+        except NotImplementedError as error:
+            return not_written(name, hint, error)
         except Exception as error:  # the learner's bug: explain it, no stack trace
             if failure is None:
-                detail = str(error) if len(str(error)) <= 300 else str(error)[:300] + "…"
-                failure = (f"{name} raised {type(error).__name__} on input {call}:\n"
-                           f"    {type(error).__name__}: {detail}")
+                failure = f"{name} raised {type(error).__name__} on input {show(*args)}:\n    {describe_error(error)}"
             continue
         difference = first_difference(expected, got, atol, rtol)
         if difference is None:
             matched += 1
         elif failure is None:
-            failure = (f"first mismatch:\n    input:       {call}\n    expected:    {short(expected)}\n"
+            failure = (f"first mismatch:\n    input:       {show(*args)}\n    expected:    {short(expected)}\n"
                        f"    got:         {short(got)}\n    difference:  {difference}")
     total = len(inputs)
     if failure is None:
         what = "the only input matches" if total == 1 else f"all {total} inputs match"
-        return _verdict(True, f"✓ {name}: {what} the reference.")
+        return verdict(True, f"✓ {name}: {what} the reference.")
     score = f"{matched} of {total} inputs match; " if total > 1 else ""
-    return _verdict(False, f"✗ {name}: {score}{failure}\n  hint: {hint}")
-
-
-def _verdict(passed: bool, message: str) -> CheckResult:
-    print(message)
-    return CheckResult(passed, message)
+    return verdict(False, f"✗ {name}: {score}{failure}\n  hint: {hint}")

@@ -3,24 +3,19 @@
 Function checks (``check_causal_attention``, ``check_apply_weights``, ``check_clip_loss``) call the learner's
 function and a reference on the same tensors. Module checks (``check_embeddings``, ``check_self_attention``,
 ``check_encoder_layer``, ``check_text_encoder``) take the learner's *class*, build it for two configs, load the
-weights of the matching module of ``course.text_encoder`` into it (possible only when the parameter names match,
-and the message lists the names that do not), and compare the outputs on several inputs.
-
-The reference weights are random with every parameter nudged off its initial value: a fresh LayerNorm is
-exactly weight 1, bias 0, so without the nudge swapping layer_norm1 and layer_norm2, or two biases, would go
-unnoticed. The checks never change the learner's random state (they draw inside ``torch.random.fork_rng``).
+weights of the matching module of ``course.text_encoder`` into it and compare the outputs on several inputs
+(``course.checks.modules.compare_module``: it lists the parameter names that do not match).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Callable
 
 import torch
-from torch import nn
 
 from course import text_encoder as ref
 from course.attention import attention
-from course.checks.core import CheckResult, _verdict, compare
+from course.checks.core import CheckResult, compare, named, randn
+from course.checks.modules import Call, Case, compare_module
 from course.config import TextEncoderConfig
 
 __all__ = ["check_embeddings", "check_causal_attention", "check_self_attention", "check_encoder_layer",
@@ -33,27 +28,15 @@ CONFIGS = {
                               num_attention_heads=2, max_position_embeddings=16, layer_norm_eps=1e-6),
 }
 NAMES = {  # what each module must call its parts: transformers' CLIPTextModel names, so real SD weights load
-    "embeddings": "self.token_embedding and self.position_embedding, an nn.Embedding each",
-    "self_attention": "self.q_proj, self.k_proj, self.v_proj and self.out_proj, an nn.Linear(D, D) each (with bias)",
-    "encoder_layer": "self.self_attn (your SelfAttention), self.layer_norm1, self.mlp holding .fc1 and .fc2, "
-                     "self.layer_norm2",
-    "text_encoder": "self.embeddings (your Embeddings), self.encoder.layers (an nn.ModuleList of your "
-                    "EncoderLayer), self.final_layer_norm",
+    "Embeddings": "self.token_embedding and self.position_embedding, an nn.Embedding each",
+    "SelfAttention": "self.q_proj, self.k_proj, self.v_proj and self.out_proj, an nn.Linear(D, D) each (with bias)",
+    "EncoderLayer": "self.self_attn (your SelfAttention), self.layer_norm1, self.mlp holding .fc1 and .fc2, "
+                    "self.layer_norm2",
+    "TextEncoder": "self.embeddings (your Embeddings), self.encoder.layers (an nn.ModuleList of your "
+                   "EncoderLayer), self.final_layer_norm",
 }
-
-
-@dataclass(frozen=True)
-class Case:
-    """One input of a module check; its repr is what the verdict shows as the input."""
-
-    config: str
-    x: torch.Tensor
-    clip_skip: int = 0
-
-    def __repr__(self) -> str:
-        kind = "ids" if self.x.dtype == torch.long else "x"
-        skip = f", clip_skip={self.clip_skip}" if self.clip_skip else ""
-        return f"{kind} {tuple(self.x.shape)}, {self.config} config{skip}"
+SHAPES_HINT = ("take every size from the config (hidden_size, intermediate_size, vocab_size, max_position_embeddings), "
+               "and note nn.Linear(in, out) stores its weight as (out, in).")
 
 
 # ---- references ----------------------------------------------------------------------------------
@@ -76,18 +59,6 @@ def reference_clip_loss(image_emb: torch.Tensor, text_emb: torch.Tensor, tempera
     return (image_to_text + text_to_image) / 2
 
 
-def _reference_module(kind: str, config: TextEncoderConfig, seed: int = 0) -> nn.Module:
-    build = {"embeddings": ref.CLIPTextEmbeddings, "self_attention": ref.CLIPAttention,
-             "encoder_layer": ref.CLIPEncoderLayer, "text_encoder": ref.TextEncoder}[kind]
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed)
-        module = build(config)
-        with torch.no_grad():
-            for p in module.parameters():
-                p.add_(0.05 * torch.randn_like(p))
-    return module.eval()
-
-
 def _token_rows(config: TextEncoderConfig, batch: int, length: int, seed: int) -> torch.Tensor:
     """(B, T) rows shaped like the tokenizer's: BOS, words, EOS, EOS padding; BOS/EOS are the two largest ids,
     as in CLIP (49406, 49407), so the EOS of each row sits at argmax(ids)."""
@@ -101,154 +72,72 @@ def _token_rows(config: TextEncoderConfig, batch: int, length: int, seed: int) -
     return rows
 
 
-def _vectors(batch: int, length: int, width: int, seed: int) -> torch.Tensor:
-    g = torch.Generator().manual_seed(seed)
-    return torch.randn(batch, length, width, generator=g)
-
-
 # ---- module checks -------------------------------------------------------------------------------
 
-def _not_written(name: str, hint: str) -> CheckResult:
-    return _verdict(False, f"✗ {name}: not written yet (it raises NotImplementedError). Replace the "
-                           f"`raise NotImplementedError` line with your code, run that cell, then this check again."
-                           f"\n  hint: {hint}")
+def _check(cls: type, reference: Callable, name: str, calls: dict[str, list[Call]], hint: str, **kwargs) -> CheckResult:
+    """``compare_module`` on the calls of each config (``calls``: config name -> calls)."""
+    cases = [Case((CONFIGS[config],), config_calls, label=f"{config} config") for config, config_calls in calls.items()]
+    return compare_module(cls, reference, cases, name=name, hint=hint, shapes_hint=SHAPES_HINT, **kwargs,
+                          names_hint=f"name the parts {NAMES[name]}. These are the names in transformers' "
+                                     "CLIPTextModel, so that real SD weights load into your module as they are.")
 
 
-def _list(names: list[str], n: int = 5) -> str:
-    return ", ".join(names[:n]) + (f", ... and {len(names) - n} more" if len(names) > n else "")
+def _ids(config: str, batch: int, length: int, seed: int, **kwargs) -> Call:
+    return Call((named("ids", _token_rows(CONFIGS[config], batch, length, seed)),), kwargs)
 
 
-def _build(cls: Any, name: str, config_name: str, hint: str) -> nn.Module | CheckResult:
-    """The learner's module for one config, or the verdict that explains why it could not be built."""
-    if isinstance(cls, nn.Module):
-        return _verdict(False, f"✗ {name}: expected the class, got a module already built. Pass the class itself: "
-                               f"check_{_snake(name)}({name}), not check_{_snake(name)}({name}(config)).")
-    if not isinstance(cls, type):
-        return _verdict(False, f"✗ {name}: expected a class (a subclass of nn.Module), got {type(cls).__name__}.")
-    try:
-        with torch.random.fork_rng(devices=[]):
-            module = cls(CONFIGS[config_name])
-    except NotImplementedError:
-        return _not_written(name, hint)
-    except Exception as error:
-        detail = f"{type(error).__name__}: {error}"
-        extra = ("\n  hint: call super().__init__() first in __init__, before creating any layer."
-                 if "before Module.__init__" in str(error) else f"\n  hint: {hint}")
-        return _verdict(False, f"✗ {name}: building {name}(config) with the {config_name} config raised "
-                               f"{type(error).__name__}:\n    {detail[:300]}{extra}")
-    if not isinstance(module, nn.Module):
-        return _verdict(False, f"✗ {name}: {name}(config) gave {type(module).__name__}, not an nn.Module; "
-                               f"write class {name}(nn.Module).")
-    return module
-
-
-def _snake(name: str) -> str:
-    return "".join("_" + c.lower() if c.isupper() and i else c.lower() for i, c in enumerate(name))
-
-
-def _names_problem(mine: nn.Module, theirs: nn.Module, kind: str, name: str, config_name: str) -> str | None:
-    """Compare parameter names and shapes; a message naming what differs, or None."""
-    own, wanted = dict(mine.named_parameters()), dict(theirs.named_parameters())
-    missing = [k for k in wanted if k not in own]
-    unexpected = [k for k in own if k not in wanted]
-    shapes = [f"{k}: expected {tuple(wanted[k].shape)}, yours {tuple(own[k].shape)}"
-              for k in wanted if k in own and own[k].shape != wanted[k].shape]
-    if not (missing or unexpected or shapes):
-        return None
-    lines = [f"✗ {name}: the reference weights do not fit your module ({config_name} config), so it cannot be "
-             f"compared yet."]
-    if missing:
-        lines.append(f"    missing (the reference has them, yours does not): {_list(missing)}")
-    if unexpected:
-        lines.append(f"    unexpected (yours has them, the reference does not): {_list(unexpected)}")
-    if shapes:
-        lines.append(f"    wrong shape: {_list(shapes, 3)}")
-        lines.append("  hint: take every size from the config (hidden_size, intermediate_size, vocab_size, "
-                     "max_position_embeddings), and note nn.Linear(in, out) stores its weight as (out, in).")
-    if missing or unexpected:
-        lines.append(f"  hint: name the parts {NAMES[kind]}. These are the names in transformers' CLIPTextModel, "
-                     "so that real SD weights load into your module as they are.")
-    return "\n".join(lines)
-
-
-def _check_module(cls: Any, kind: str, name: str, cases: list[Case], run: Callable, hint: str,
-                  run_reference: Callable | None = None) -> CheckResult:
-    """Build the learner's ``cls`` for each config of ``cases``, load the reference weights, compare
-    ``run(module, case)`` with ``run_reference(reference_module, case)`` (default: ``run``) on every case."""
-    learners, references = {}, {}
-    for config_name in dict.fromkeys(case.config for case in cases):
-        mine = _build(cls, name, config_name, hint)
-        if isinstance(mine, CheckResult):
-            return mine
-        theirs = _reference_module(kind, CONFIGS[config_name])
-        problem = _names_problem(mine, theirs, kind, name, config_name)
-        if problem:
-            return _verdict(False, problem)
-        with torch.no_grad():
-            for key, value in theirs.named_parameters():
-                mine.get_parameter(key).copy_(value)
-        learners[config_name], references[config_name] = mine.eval(), theirs
-
-    def call(models: dict, how: Callable) -> Callable:
-        def go(case: Case):
-            with torch.no_grad():
-                return how(models[case.config], case)
-        return go
-
-    return compare(call(learners, run), call(references, run_reference or run), [(case,) for case in cases],
-                   name=name, hint=hint)
+def _x(*shape: int, seed: int) -> Call:
+    return Call((named("x", randn(*shape, seed=seed)),))
 
 
 def check_embeddings(cls: type) -> CheckResult:
     """``cls(config)`` has token_embedding and position_embedding; ``module(ids)`` -> (B, T, D)."""
-    cases = [Case("tiny", _token_rows(CONFIGS["tiny"], 2, 77, 0)), Case("tiny", _token_rows(CONFIGS["tiny"], 3, 5, 1)),
-             Case("tiny", _token_rows(CONFIGS["tiny"], 1, 1, 2)), Case("wide", _token_rows(CONFIGS["wide"], 2, 16, 3))]
-    return _check_module(cls, "embeddings", "Embeddings", cases, lambda m, case: m(case.x),
-                         hint="token_embedding = nn.Embedding(config.vocab_size, config.hidden_size), "
-                              "position_embedding = nn.Embedding(config.max_position_embeddings, config.hidden_size); "
-                              "forward: token_embedding(ids) + position_embedding(torch.arange(T)), the positions "
-                              "0..T-1 of the row, the same for every row.")
+    return _check(cls, ref.CLIPTextEmbeddings, "Embeddings",
+                  {"tiny": [_ids("tiny", 2, 77, 0), _ids("tiny", 3, 5, 1), _ids("tiny", 1, 1, 2)],
+                   "wide": [_ids("wide", 2, 16, 3)]},
+                  hint="token_embedding = nn.Embedding(config.vocab_size, config.hidden_size), "
+                       "position_embedding = nn.Embedding(config.max_position_embeddings, config.hidden_size); "
+                       "forward: token_embedding(ids) + position_embedding(torch.arange(T)), the positions "
+                       "0..T-1 of the row, the same for every row.")
 
 
 def check_self_attention(cls: type) -> CheckResult:
     """``cls(config)`` has q_proj, k_proj, v_proj, out_proj; ``module(x)`` -> (B, T, D), causal."""
-    cases = [Case("tiny", _vectors(2, 77, 32, 0)), Case("tiny", _vectors(1, 6, 32, 1)), Case("tiny", _vectors(3, 1, 32, 2)),
-             Case("wide", _vectors(2, 16, 64, 3))]
-    return _check_module(cls, "self_attention", "SelfAttention", cases, lambda m, case: m(case.x),
-                         hint="q, k, v = q_proj(x), k_proj(x), v_proj(x); split each into heads: (B, T, D) -> "
-                              "view(B, T, heads, D // heads) -> transpose(1, 2); causal attention; merge back with "
-                              "transpose(1, 2).reshape(B, T, D); then out_proj. Heads: config.num_attention_heads.")
+    return _check(cls, ref.CLIPAttention, "SelfAttention",
+                  {"tiny": [_x(2, 77, 32, seed=0), _x(1, 6, 32, seed=1), _x(3, 1, 32, seed=2)],
+                   "wide": [_x(2, 16, 64, seed=3)]},
+                  hint="q, k, v = q_proj(x), k_proj(x), v_proj(x); split each into heads: (B, T, D) -> "
+                       "view(B, T, heads, D // heads) -> transpose(1, 2); causal attention; merge back with "
+                       "transpose(1, 2).reshape(B, T, D); then out_proj. Heads: config.num_attention_heads.")
 
 
 def check_encoder_layer(cls: type) -> CheckResult:
     """``cls(config)`` has self_attn, layer_norm1, mlp.fc1, mlp.fc2, layer_norm2; ``module(x)`` -> (B, T, D)."""
-    cases = [Case("tiny", _vectors(2, 77, 32, 0)), Case("tiny", _vectors(1, 6, 32, 1)), Case("wide", _vectors(2, 16, 64, 2))]
-    return _check_module(cls, "encoder_layer", "EncoderLayer", cases, lambda m, case: m(case.x),
-                         hint="pre-LN: x = x + self_attn(layer_norm1(x)); then x = x + mlp(layer_norm2(x)), where "
-                              "mlp(x) = fc2(quick_gelu(fc1(x))) and quick_gelu(x) = x * sigmoid(1.702 * x). "
-                              "nn.LayerNorm(config.hidden_size, eps=config.layer_norm_eps); fc1 is hidden_size -> "
-                              "intermediate_size.")
+    return _check(cls, ref.CLIPEncoderLayer, "EncoderLayer",
+                  {"tiny": [_x(2, 77, 32, seed=0), _x(1, 6, 32, seed=1)], "wide": [_x(2, 16, 64, seed=2)]},
+                  hint="pre-LN: x = x + self_attn(layer_norm1(x)); then x = x + mlp(layer_norm2(x)), where "
+                       "mlp(x) = fc2(quick_gelu(fc1(x))) and quick_gelu(x) = x * sigmoid(1.702 * x). "
+                       "nn.LayerNorm(config.hidden_size, eps=config.layer_norm_eps); fc1 is hidden_size -> "
+                       "intermediate_size.")
+
+
+def _context_and_pooled(model: ref.TextEncoder, ids: torch.Tensor, clip_skip: int = 0):
+    out = model(ids, clip_skip=clip_skip, output_hidden_states=True)
+    return out.last_hidden_state, out.pooled
 
 
 def check_text_encoder(cls: type) -> CheckResult:
     """``cls(config)``; ``module(ids)`` and ``module(ids, clip_skip=k)`` -> (context (B, T, D), pooled (B, D))."""
-    tiny, wide = CONFIGS["tiny"], CONFIGS["wide"]
-    cases = [Case("tiny", _token_rows(tiny, 2, 77, 0)), Case("tiny", _token_rows(tiny, 3, 9, 1)),
-             Case("wide", _token_rows(wide, 2, 16, 2)), Case("tiny", _token_rows(tiny, 2, 77, 3), clip_skip=1),
-             Case("tiny", _token_rows(tiny, 2, 77, 4), clip_skip=2), Case("wide", _token_rows(wide, 3, 16, 5), clip_skip=1)]
-
-    def run(model: nn.Module, case: Case):  # clip_skip is passed only where it is not 0: a model without it still
-        return model(case.x, clip_skip=case.clip_skip) if case.clip_skip else model(case.x)  # passes those inputs
-
-    def run_reference(model: ref.TextEncoder, case: Case):
-        out = model(case.x, clip_skip=case.clip_skip, output_hidden_states=True)
-        return out.last_hidden_state, out.pooled
-
-    return _check_module(cls, "text_encoder", "TextEncoder", cases, run, run_reference=run_reference,
-                         hint="return (context, pooled); a difference 'at [0]' is in the context, 'at [1]' in the "
-                              "pooled vector. hidden = [embeddings(ids)], then append each layer's output; "
-                              "context = final_layer_norm(hidden[-(clip_skip + 1)]); pooled = final_layer_norm("
-                              "hidden[-1]) at position ids.argmax(-1) of each row (the first EOS), whatever clip_skip is.")
+    # clip_skip is passed only where it is not 0: a model without it still passes those inputs
+    return _check(cls, ref.TextEncoder, "TextEncoder",
+                  {"tiny": [_ids("tiny", 2, 77, 0), _ids("tiny", 3, 9, 1), _ids("tiny", 2, 77, 3, clip_skip=1),
+                            _ids("tiny", 2, 77, 4, clip_skip=2)],
+                   "wide": [_ids("wide", 2, 16, 2), _ids("wide", 3, 16, 5, clip_skip=1)]},
+                  reference_calls={"forward": _context_and_pooled},
+                  hint="return (context, pooled); a difference 'at [0]' is in the context, 'at [1]' in the "
+                       "pooled vector. hidden = [embeddings(ids)], then append each layer's output; "
+                       "context = final_layer_norm(hidden[-(clip_skip + 1)]); pooled = final_layer_norm("
+                       "hidden[-1]) at position ids.argmax(-1) of each row (the first EOS), whatever clip_skip is.")
 
 
 # ---- function checks -----------------------------------------------------------------------------

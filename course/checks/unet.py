@@ -3,27 +3,23 @@
 Function checks (``check_timestep_embedding``, ``check_cross_attention``, ``check_geglu``) call the learner's
 function and the reference on the same tensors. Module checks (``check_resnet_block``,
 ``check_transformer_block``, ``check_spatial_transformer``) take the learner's *class*, build it with a few
-sets of arguments, load the weights of the matching module of ``course.unet_blocks`` into it (possible only
-when the parameter names match; the verdict lists the names that do not) and compare the outputs.
+sets of arguments, load the weights of the matching module of ``course.unet_blocks`` into it and compare the
+outputs (``course.checks.modules.compare_module``: it lists the parameter names that do not match).
 ``check_unet_forward`` runs the learner's forward loop over the blocks of a course ``UNet`` loaded from a
-diffusers ``UNet2DConditionModel`` and compares with diffusers itself.
-
-The reference weights are random, and every norm is nudged off its initial weight 1, bias 0, so that feeding a
-tensor through the wrong norm shows. The checks never change the learner's random state (they draw inside
-``torch.random.fork_rng``).
+diffusers ``UNet2DConditionModel`` (random, seeded, norms nudged) and compares with diffusers itself.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Callable
 
 import torch
 from torch import nn
 
 from course import unet_blocks as ref
 from course.attention import attention, merge_heads, split_heads
-from course.checks.core import CheckResult, _verdict, compare
+from course.checks.core import CheckResult, Labelled, compare, named, randn
+from course.checks.modules import Call, Case, compare_module, nudge
 
 __all__ = ["check_timestep_embedding", "check_resnet_block", "check_cross_attention", "check_geglu",
            "check_transformer_block", "check_spatial_transformer", "check_unet_forward"]
@@ -37,146 +33,21 @@ NAMES = {  # what each module must call its parts: diffusers' names, so real SD 
 }
 
 
-# ---- inputs --------------------------------------------------------------------------------------
-
-def _randn(*shape: int, seed: int, scale: float = 1.0) -> torch.Tensor:
-    return scale * torch.randn(*shape, generator=torch.Generator().manual_seed(seed))
+def _linear(name: str, layer: nn.Linear) -> Labelled:
+    return Labelled(layer, f"{name}=Linear({layer.in_features}, {layer.out_features})")
 
 
-def _nudge_norms(module: nn.Module, seed: int) -> nn.Module:
-    """Norms start at weight 1, bias 0: move them, so a swapped or skipped norm changes the output."""
-    g = torch.Generator().manual_seed(seed)
-    with torch.no_grad():
-        for key, p in module.named_parameters():
-            if "norm" in key:
-                p.add_(0.2 * torch.randn(p.shape, generator=g))
-    return module
-
-
-@dataclass(frozen=True)
-class _Arg:
-    """One argument of a checked call, with the short label a verdict shows for it (compare cuts each to 40 chars)."""
-
-    value: Any
-    label: str
-
-    def __repr__(self) -> str:
-        return self.label
-
-
-def _tensor(name: str, value: torch.Tensor) -> _Arg:
-    return _Arg(value, f"{name} {tuple(value.shape)}")
-
-
-def _linear(name: str, layer: nn.Linear) -> _Arg:
-    return _Arg(layer, f"{name}=Linear({layer.in_features}, {layer.out_features})")
-
-
-def _values(args: tuple[_Arg, ...]) -> list:
-    return [arg.value for arg in args]
-
-
-def _compare(fn: Callable, reference: Callable, calls: list[tuple[_Arg, ...]], name: str, hint: str,
-             atol: float = 1e-5) -> CheckResult:
-    """``compare`` over calls whose arguments are wrapped in ``_Arg``: each shows as its label in a verdict."""
-    if not callable(fn):
-        return compare(fn, reference, [], name=name)  # the "expected a function" verdict
-    with torch.no_grad():
-        return compare(lambda *args: fn(*_values(args)), lambda *args: reference(*_values(args)), calls,
-                       name=name, hint=hint, atol=atol)
-
-
-# ---- module checks -------------------------------------------------------------------------------
-
-def _not_written(name: str, hint: str) -> CheckResult:
-    return _verdict(False, f"✗ {name}: not written yet (it raises NotImplementedError). Replace the "
-                           f"`raise NotImplementedError` line with your code, run that cell, then this check again."
-                           f"\n  hint: {hint}")
-
-
-def _list(names: list[str], n: int = 5) -> str:
-    return ", ".join(names[:n]) + (f", ... and {len(names) - n} more" if len(names) > n else "")
-
-
-def _build(cls: Any, name: str, args: tuple, hint: str) -> nn.Module | CheckResult:
-    """The learner's module built from ``args``, or the verdict that explains why it could not be built."""
-    call = f"{name}({', '.join(map(str, args))})"
-    if isinstance(cls, nn.Module):
-        return _verdict(False, f"✗ {name}: expected the class, got a module already built. Pass the class itself: "
-                               f"check_...({name}), not check_...({call}).")
-    if not isinstance(cls, type):
-        return _verdict(False, f"✗ {name}: expected a class (a subclass of nn.Module), got {type(cls).__name__}.")
-    try:
-        with torch.random.fork_rng(devices=[]):
-            module = cls(*args)
-    except NotImplementedError:
-        return _not_written(name, hint)
-    except Exception as error:
-        detail = f"{type(error).__name__}: {error}"
-        extra = ("call super().__init__() first in __init__, before creating any layer."
-                 if "before Module.__init__" in str(error) else hint)
-        return _verdict(False, f"✗ {name}: building {call} raised {type(error).__name__}:\n    {detail[:300]}"
-                               f"\n  hint: {extra}")
-    if not isinstance(module, nn.Module):
-        return _verdict(False, f"✗ {name}: {call} gave {type(module).__name__}, not an nn.Module; "
-                               f"write class {name}(nn.Module).")
-    return module
-
-
-def _names_problem(mine: nn.Module, theirs: nn.Module, name: str, call: str) -> str | None:
-    """Compare parameter names and shapes; a message naming what differs, or None."""
-    own, wanted = dict(mine.named_parameters()), dict(theirs.named_parameters())
-    missing = [k for k in wanted if k not in own]
-    unexpected = [k for k in own if k not in wanted]
-    shapes = [f"{k}: expected {tuple(wanted[k].shape)}, yours {tuple(own[k].shape)}"
-              for k in wanted if k in own and own[k].shape != wanted[k].shape]
-    if not (missing or unexpected or shapes):
-        return None
-    lines = [f"✗ {name}: the reference weights do not fit your module {call}, so it cannot be compared yet."]
-    if missing:
-        lines.append(f"    missing (the reference has them, yours does not): {_list(missing)}")
-    if unexpected:
-        lines.append(f"    unexpected (yours has them, the reference does not): {_list(unexpected)}")
-    if shapes:
-        lines.append(f"    wrong shape: {_list(shapes, 3)}")
-        lines.append("  hint: take every size from the arguments, and note nn.Linear(in, out) stores its weight as "
-                     "(out, in), nn.Conv2d(in, out, k) as (out, in, k, k).")
-    if missing or unexpected:
-        lines.append(f"  hint: name the parts {NAMES[name]}. These are diffusers' names, so that real SD weights "
-                     "load into your module as they are.")
-    return "\n".join(lines)
-
-
-def _check_module(cls: Any, name: str, builds: dict[str, tuple[tuple, Callable[[], nn.Module], str]],
-                  cases: list[tuple[str, tuple[_Arg, ...]]], hint: str, atol: float = 1e-5) -> CheckResult:
-    """For each build ``key: (args, make_reference, label)``: build ``cls(*args)`` and the reference, load the
-    reference's weights into the learner's module. Then compare ``module(*inputs)`` on every case
-    ``(key, inputs)``; a verdict shows a case as its inputs' labels and its build's label."""
-    learners, references = {}, {}
-    for key, (args, make_reference, _) in builds.items():
-        mine = _build(cls, name, args, hint)
-        if isinstance(mine, CheckResult):
-            return mine
-        with torch.random.fork_rng(devices=[]):
-            torch.manual_seed(0)
-            theirs = _nudge_norms(make_reference(), seed=1).eval()
-        problem = _names_problem(mine, theirs, name, f"{name}({', '.join(map(str, args))})")
-        if problem:
-            return _verdict(False, problem)
-        with torch.no_grad():
-            for param_name, value in theirs.named_parameters():
-                mine.get_parameter(param_name).copy_(value)
-        learners[key], references[key] = mine.eval(), theirs
-
-    def call(models: dict) -> Callable:
-        def go(*args: _Arg):
-            *inputs, build = args
-            with torch.no_grad():
-                return models[build.value](*_values(inputs))
-        return go
-
-    calls = [(*inputs, _Arg(key, f"[module: {builds[key][2]}]")) for key, inputs in cases]
-    return compare(call(learners), call(references), calls, name=name, hint=hint, atol=atol)
+def _check(cls: type, reference: Callable[..., nn.Module], name: str, builds: list[tuple],
+           calls: list[tuple[int, tuple[int, ...], tuple[int, ...]]], hint: str, second: str = "context"
+           ) -> CheckResult:
+    """``compare_module``: ``cls(*builds[i])`` called as ``module(x, <second>)`` for each ``(i, x shape, <second>
+    shape)`` of ``calls``, on seeded random tensors."""
+    per_build = [[] for _ in builds]
+    for n, (i, x, other) in enumerate(calls):
+        per_build[i].append(Call((named("x", randn(*x, seed=2 * n)), named(second, randn(*other, seed=2 * n + 1)))))
+    return compare_module(cls, reference, [Case(args, c) for args, c in zip(builds, per_build)], name=name, hint=hint,
+                          names_hint=f"name the parts {NAMES[name]}. These are diffusers' names, so that real SD "
+                                     "weights load into your module as they are.")
 
 
 # ---- 1. the timestep embedding ----------------------------------------------------------------------
@@ -201,19 +72,13 @@ def check_timestep_embedding(fn: Callable[[torch.Tensor, int], torch.Tensor]) ->
 
 def check_resnet_block(cls: type) -> CheckResult:
     """``cls(in_channels, out_channels, temb_channels, groups, eps)``; ``block(x, emb)`` -> (B, out_channels, H, W)."""
-    builds = {
-        "same": ((32, 32, 128, 8, 1e-5), lambda: ref.ResnetBlock2D(32, 32, 128, 8, 1e-5), "32 -> 32 channels"),
-        "wider": ((32, 64, 64, 32, 1e-5), lambda: ref.ResnetBlock2D(32, 64, 64, 32, 1e-5), "32 -> 64 channels"),
-        "narrower": ((64, 32, 96, 16, 1e-6), lambda: ref.ResnetBlock2D(64, 32, 96, 16, 1e-6), "64 -> 32 channels"),
-    }
-    cases = [(key, (_tensor("x", _randn(*x, seed=2 * i)), _tensor("emb", _randn(*emb, seed=2 * i + 1))))
-             for i, (key, x, emb) in enumerate([("same", (2, 32, 8, 8), (2, 128)), ("same", (1, 32, 5, 7), (1, 128)),
-                                                ("wider", (2, 32, 8, 8), (2, 64)),
-                                                ("narrower", (3, 64, 4, 4), (3, 96))])]
-    return _check_module(cls, "ResnetBlock2D", builds, cases,
-                         hint="h = conv1(silu(norm1(x))); h = h + time_emb_proj(silu(emb))[:, :, None, None] (one "
-                              "number per channel, the same at every pixel); h = conv2(dropout(silu(norm2(h)))); "
-                              "return h + (x if conv_shortcut is None else conv_shortcut(x)).")
+    return _check(cls, ref.ResnetBlock2D, "ResnetBlock2D",
+                  [(32, 32, 128, 8, 1e-5), (32, 64, 64, 32, 1e-5), (64, 32, 96, 16, 1e-6)],
+                  [(0, (2, 32, 8, 8), (2, 128)), (0, (1, 32, 5, 7), (1, 128)), (1, (2, 32, 8, 8), (2, 64)),
+                   (2, (3, 64, 4, 4), (3, 96))], second="emb",
+                  hint="h = conv1(silu(norm1(x))); h = h + time_emb_proj(silu(emb))[:, :, None, None] (one "
+                       "number per channel, the same at every pixel); h = conv2(dropout(silu(norm2(h)))); "
+                       "return h + (x if conv_shortcut is None else conv_shortcut(x)).")
 
 
 # ---- 3. cross-attention ------------------------------------------------------------------------------
@@ -235,14 +100,14 @@ def reference_cross_attention(x: torch.Tensor, context: torch.Tensor, to_q: nn.L
 
 def check_cross_attention(fn: Callable) -> CheckResult:
     """``fn(x, context, to_q, to_k, to_v, to_out, heads)``: x (B, N, C), context (B, T, D) -> (B, N, C)."""
-    x_a = _randn(2, 64, 32, seed=0)
+    x_a = randn(2, 64, 32, seed=0)
     specs = [  # x, context, heads, dim_head
-        (x_a, _randn(2, 77, 16, seed=1), 4, 8, ""),
-        (_randn(1, 16, 32, seed=3), _randn(1, 154, 16, seed=4), 8, 4, ""),
-        (_randn(2, 9, 64, seed=6), _randn(2, 77, 64, seed=7), 1, 64, ""),
-        (_randn(2, 12, 32, seed=9), _randn(2, 5, 24, seed=10), 2, 24, ""),  # heads·d = 48, not C = 32
+        (x_a, randn(2, 77, 16, seed=1), 4, 8, ""),
+        (randn(1, 16, 32, seed=3), randn(1, 154, 16, seed=4), 8, 4, ""),
+        (randn(2, 9, 64, seed=6), randn(2, 77, 64, seed=7), 1, 64, ""),
+        (randn(2, 12, 32, seed=9), randn(2, 5, 24, seed=10), 2, 24, ""),  # heads·d = 48, not C = 32
         (x_a, x_a, 4, 8, "self"),  # self-attention: the context is x itself
-        (_randn(1, 4, 16, seed=13, scale=4.0), _randn(1, 6, 16, seed=14, scale=4.0), 2, 8, ""),
+        (randn(1, 4, 16, seed=13, scale=4.0), randn(1, 6, 16, seed=14, scale=4.0), 2, 8, ""),
     ]
     calls = []
     for seed, (x, context, heads, dim_head, note) in enumerate(specs):
@@ -250,10 +115,11 @@ def check_cross_attention(fn: Callable) -> CheckResult:
         c, d = x.shape[-1], context.shape[-1]
         to_q, to_k, to_v, to_out = _linears((c, inner, False), (d, inner, False), (d, inner, False), (inner, c, True),
                                             seed=100 + seed)
-        calls.append((_tensor("x", x), _tensor("context", x if note else context), _linear("to_q", to_q),
+        calls.append((named("x", x), named("context", x if note else context), _linear("to_q", to_q),
                       _linear("to_k", to_k), _linear("to_v", to_v), _linear("to_out", to_out),
-                      _Arg(heads, f"heads={heads}")))
-    return _compare(fn, reference_cross_attention, calls, name="cross_attention",
+                      Labelled(heads, f"heads={heads}")))
+    with torch.no_grad():
+        return compare(fn, reference_cross_attention, calls, name="cross_attention",
                     hint="q = to_q(x), k = to_k(context), v = to_v(context); split each into heads: (B, T, "
                          "heads·d) -> view(B, T, heads, d) -> transpose(1, 2); scores = q @ k.transpose(-2, -1) "
                          "/ sqrt(d) with d the size of ONE head; softmax over the last axis (the text tokens); "
@@ -274,41 +140,32 @@ def check_geglu(fn: Callable[[torch.Tensor, nn.Linear], torch.Tensor]) -> CheckR
     sizes = [((2, 64, 32), 128, 1.0), ((1, 77, 16), 16, 1.0), ((3, 5, 8), 8, 3.0)]  # x, inner, scale of x
     for seed, (shape, inner, scale) in enumerate(sizes):
         (proj,) = _linears((shape[-1], 2 * inner, True), seed=100 + seed)
-        calls.append((_tensor("x", _randn(*shape, seed=seed, scale=scale)), _linear("proj", proj)))
-    return _compare(fn, reference_geglu, calls, name="geglu",
+        calls.append((named("x", randn(*shape, seed=seed, scale=scale)), _linear("proj", proj)))
+    with torch.no_grad():
+        return compare(fn, reference_geglu, calls, name="geglu",
                     hint="a, gate = proj(x).chunk(2, dim=-1): the FIRST half is the value, the second the gate; "
                          "return a * F.gelu(gate), with the exact gelu (no approximate='tanh').")
 
 
 def check_transformer_block(cls: type) -> CheckResult:
     """``cls(dim, heads, dim_head, context_dim)``; ``block(x, context)`` -> (B, N, dim)."""
-    builds = {
-        "a": ((32, 4, 8, 16), lambda: ref.BasicTransformerBlock(32, 4, 8, 16), "dim 32, 4 heads, context 16"),
-        "b": ((64, 2, 32, 64), lambda: ref.BasicTransformerBlock(64, 2, 32, 64), "dim 64, 2 heads, context 64"),
-    }
-    cases = [(key, (_tensor("x", _randn(*x, seed=2 * i)), _tensor("context", _randn(*c, seed=2 * i + 1))))
-             for i, (key, x, c) in enumerate([("a", (2, 64, 32), (2, 77, 16)), ("a", (1, 16, 32), (1, 154, 16)),
-                                              ("b", (2, 9, 64), (2, 77, 64))])]
-    return _check_module(cls, "BasicTransformerBlock", builds, cases,
-                         hint="three residual steps, each with its own LayerNorm first: x = x + attn1(norm1(x)) "
-                              "(self-attention: no context); x = x + attn2(norm2(x), context) (cross-attention); "
-                              "x = x + ff(norm3(x)).")
+    return _check(cls, ref.BasicTransformerBlock, "BasicTransformerBlock", [(32, 4, 8, 16), (64, 2, 32, 64)],
+                  [(0, (2, 64, 32), (2, 77, 16)), (0, (1, 16, 32), (1, 154, 16)), (1, (2, 9, 64), (2, 77, 64))],
+                  hint="three residual steps, each with its own LayerNorm first: x = x + attn1(norm1(x)) "
+                       "(self-attention: no context); x = x + attn2(norm2(x), context) (cross-attention); "
+                       "x = x + ff(norm3(x)).")
 
 
 def check_spatial_transformer(cls: type) -> CheckResult:
     """``cls(channels, heads, dim_head, context_dim, groups)``; ``module(x, context)`` -> (B, channels, H, W)."""
-    builds = {
-        "a": ((32, 4, 8, 16, 8), lambda: ref.Transformer2DModel(32, 4, 8, 16, groups=8), "32 channels, 4 heads of 8"),
-        "b": ((64, 2, 16, 24, 32), lambda: ref.Transformer2DModel(64, 2, 16, 24, groups=32),
-              "64 channels, 2 heads of 16"),
-    }
-    cases = [(key, (_tensor("x", _randn(*x, seed=2 * i)), _tensor("context", _randn(*c, seed=2 * i + 1))))
-             for i, (key, x, c) in enumerate([("a", (2, 32, 8, 8), (2, 77, 16)), ("a", (1, 32, 4, 6), (1, 77, 16)),
-                                              ("b", (2, 64, 5, 3), (2, 7, 24))])]
-    return _check_module(cls, "SpatialTransformer", builds, cases,
-                         hint="keep x as the residual; h = proj_in(norm(x)) is (B, inner, H, W); make tokens with "
-                              "h.permute(0, 2, 3, 1).reshape(B, H·W, inner); run every transformer block; go back "
-                              "with reshape(B, H, W, inner).permute(0, 3, 1, 2); return proj_out(h) + residual.")
+    def reference(channels: int, heads: int, dim_head: int, context_dim: int, groups: int) -> nn.Module:
+        return ref.Transformer2DModel(channels, heads, dim_head, context_dim, groups=groups)
+
+    return _check(cls, reference, "SpatialTransformer", [(32, 4, 8, 16, 8), (64, 2, 16, 24, 32)],
+                  [(0, (2, 32, 8, 8), (2, 77, 16)), (0, (1, 32, 4, 6), (1, 77, 16)), (1, (2, 64, 5, 3), (2, 7, 24))],
+                  hint="keep x as the residual; h = proj_in(norm(x)) is (B, inner, H, W); make tokens with "
+                       "h.permute(0, 2, 3, 1).reshape(B, H·W, inner); run every transformer block; go back "
+                       "with reshape(B, H, W, inner).permute(0, 3, 1, 2); return proj_out(h) + residual.")
 
 
 # ---- 5. the UNet's forward: the skip stack --------------------------------------------------------
@@ -333,7 +190,7 @@ def reference_unet(name: str = "tiny"):
 
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(0)
-        theirs = _nudge_norms(UNet2DConditionModel(**UNET_CONFIGS[name]), seed=1).eval()
+        theirs = nudge(UNet2DConditionModel(**UNET_CONFIGS[name]), seed=1).eval()
     return theirs, from_reference(theirs)
 
 
@@ -346,9 +203,9 @@ def check_unet_forward(fn: Callable) -> CheckResult:
             ("three levels, SD order", 2, (16, 16), 77, [250.0, 750.0]),
             ("three levels, SD order", 1, (15, 13), 154, [42.5]), ("tiny", 1, (9, 12), 77, [1.0])]):
         width = UNET_CONFIGS[config]["cross_attention_dim"]
-        calls.append((_Arg(config, f"{config} UNet"), _tensor("x", _randn(batch, 4, *size, seed=2 * seed)),
-                      _Arg(torch.tensor(t), f"t {t}"),
-                      _tensor("context", _randn(batch, tokens, width, seed=2 * seed + 1))))
+        calls.append((Labelled(config, f"{config} UNet"), named("x", randn(batch, 4, *size, seed=2 * seed)),
+                      Labelled(torch.tensor(t), f"t {t}"),
+                      named("context", randn(batch, tokens, width, seed=2 * seed + 1))))
 
     def learner(config: str, x: torch.Tensor, t: torch.Tensor, context: torch.Tensor) -> torch.Tensor:
         return fn(reference_unet(config)[1], x, t, context)
@@ -358,7 +215,8 @@ def check_unet_forward(fn: Callable) -> CheckResult:
 
     if not callable(fn):
         return compare(fn, reference, [], name="unet_forward")
-    return _compare(learner, reference, calls, name="unet_forward", atol=2e-5,
+    with torch.no_grad():
+        return compare(learner, reference, calls, name="unet_forward", atol=2e-5,
                     hint="emb = time_embedding(time_proj(t)); x = conv_in(x); skips = [x]; for each down block: "
                          "x, pushed = block(x, emb, context), skips += pushed; x = mid_block(x, emb, context); for "
                          "each up block: k = len(block.resnets), take the LAST k skips off the stack, and call "

@@ -1,171 +1,29 @@
 """Checks for notebook 04: the VAE. Each compares a learner's function or module with course.vae.
 
 Module checks build the learner's class and ours with the same arguments, load our (random,
-seeded) weights into the learner's module with ``strict=True`` (possible because the parameter
-names are diffusers'), and compare the outputs on several inputs. When the names differ, the
-verdict lists which are missing and which are unexpected instead of a loading error.
+seeded) weights into the learner's module (possible because the parameter names are diffusers')
+and compare the outputs on several inputs: ``course.checks.modules.compare_module``. When the
+names differ, the verdict lists which are missing and which are unexpected instead of a loading error.
 """
 from __future__ import annotations
 
 import contextlib
 import io
-from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Sequence
+from dataclasses import replace
+from typing import Callable
 
 import torch
-from torch import nn
 
 from course import vae as ref
-from course.checks.core import CheckResult, _verdict, compare, first_difference, short
+from course.checks.core import CheckResult, compare, describe_error, first_difference, randn, verdict
+from course.checks.modules import Call, Case, compare_module
 from course.config import VAEConfig
 
 __all__ = ["check_vae_resnet_block", "check_vae_sample", "check_vae_kl", "check_vae_encoder", "check_vae_decoder",
            "check_vae"]
 
-MAX_NAMES = 6  # how many parameter names a message lists
-
-
-# ---- the generic module comparison ------------------------------------------------------------
-
-@dataclass
-class Case:
-    """One construction of the module (``args``) and the calls to compare on it."""
-
-    args: tuple
-    calls: Sequence[tuple[str, tuple]]  # (method, inputs): "forward" calls the module itself
-    label: str = ""
-    kwargs: dict = field(default_factory=dict)
-
-
-def _signature(name: str, case: Case) -> str:
-    if case.label:
-        return f"{name}({case.label})"
-    args = [short(a, 40) for a in case.args] + [f"{k}={short(v, 40)}" for k, v in case.kwargs.items()]
-    return f"{name}({', '.join(args)})"
-
-
-def _randomise_norms(module: nn.Module) -> None:
-    """GroupNorm starts as weight 1, bias 0: then swapping norm1 and norm2 would go unnoticed."""
-    for m in module.modules():
-        if isinstance(m, nn.GroupNorm) and m.affine:
-            with torch.no_grad():
-                m.weight.copy_(1 + 0.2 * torch.randn_like(m.weight))
-                m.bias.copy_(0.2 * torch.randn_like(m.bias))
-
-
-def _names(items: list[str]) -> str:
-    shown = ", ".join(items[:MAX_NAMES])
-    return shown + (f", ... and {len(items) - MAX_NAMES} more" if len(items) > MAX_NAMES else "")
-
-
-def _weights_problem(mine: nn.Module, theirs: nn.Module) -> str | None:
-    """Which parameter names or shapes differ, in words (None when the state dicts fit)."""
-    own, wanted = mine.state_dict(), theirs.state_dict()
-    missing = [k for k in wanted if k not in own]
-    unexpected = [k for k in own if k not in wanted]
-    shapes = [f"{k}: expected {tuple(wanted[k].shape)}, yours {tuple(own[k].shape)}"
-              for k in wanted if k in own and own[k].shape != wanted[k].shape]
-    lines = []
-    if missing:
-        lines.append(f"    missing (the reference has them, yours does not): {_names(missing)}")
-    if unexpected:
-        lines.append(f"    unexpected (yours has them, the reference does not): {_names(unexpected)}")
-    if shapes:
-        lines.append(f"    different shapes: {_names(shapes)}")
-    return "\n".join(lines) or None
-
-
-def _error(error: Exception) -> str:
-    text = str(error).strip().replace("\n", " ")
-    return f"{type(error).__name__}: {text if len(text) <= 300 else text[:300] + '…'}"
-
-
-def compare_module(learner_cls: Any, reference_cls: Callable[..., nn.Module], cases: Sequence[Case], *, name: str,
-                   hint: str, reference_calls: dict[str, Callable] | None = None,
-                   learner_calls: dict[str, Callable] | None = None, atol: float = 1e-5, rtol: float = 1e-4,
-                   seed: int = 0) -> CheckResult:
-    """Build both modules per case, load the reference's weights into the learner's, compare each call.
-
-    ``reference_calls`` / ``learner_calls`` map a method name to ``fn(module, *inputs)`` where the
-    plain method call is not what should be compared (default: ``module.method(*inputs)``).
-    The global random state is left as it was.
-    """
-    if not (isinstance(learner_cls, type) and issubclass(learner_cls, nn.Module)):
-        is_instance = isinstance(learner_cls, nn.Module)
-        got = f"an instance of {type(learner_cls).__name__}" if is_instance else short(learner_cls)
-        return _verdict(False, f"✗ {name}: expected the class itself (a subclass of nn.Module), got {got}. Pass "
-                               f"{name}, not {name}(...).")
-    reference_calls, learner_calls = reference_calls or {}, learner_calls or {}
-    matched, total, failure = 0, 0, None
-    for case in cases:
-        built = _signature(name, case)
-        with torch.random.fork_rng(devices=[]):
-            torch.manual_seed(seed)
-            theirs = reference_cls(*case.args, **case.kwargs)
-            _randomise_norms(theirs)
-            theirs.eval()
-            try:
-                mine = learner_cls(*case.args, **case.kwargs)
-            except NotImplementedError as error:
-                return _not_written(name, hint, error)
-            except Exception as error:  # the learner's bug: report it, no stack trace
-                return _verdict(False, f"✗ {name}: building {built} raised\n    {_error(error)}\n  hint: {hint}")
-        problem = _weights_problem(mine, theirs)
-        if problem:
-            return _verdict(False, f"✗ {name}: the parameter names differ from the reference's, so its weights "
-                                   f"cannot be loaded (built as {built}):\n{problem}\n  hint: {hint}")
-        mine.load_state_dict(theirs.state_dict(), strict=True)
-        mine.eval()
-        for method, inputs in case.calls:
-            total += 1
-            call = f"{built}{'' if method == 'forward' else '.' + method}({', '.join(short(x, 40) for x in inputs)})"
-            with torch.no_grad():
-                expected = _call(theirs, method, inputs, reference_calls)
-                try:
-                    got = _call(mine, method, inputs, learner_calls)
-                except NotImplementedError as error:
-                    return _not_written(name, hint, error)
-                except Exception as error:
-                    failure = failure or f"{call} raised\n    {_error(error)}"
-                    continue
-            difference = first_difference(expected, got, atol, rtol)
-            if difference is None:
-                matched += 1
-            elif failure is None:
-                failure = (f"first mismatch:\n    input:       {call}\n    expected:    {short(expected)}\n"
-                           f"    got:         {short(got)}\n    difference:  {difference}")
-    if failure is None:
-        return _verdict(True, f"✓ {name}: all {total} outputs match the reference ({len(cases)} configurations, "
-                              f"reference weights loaded with strict=True).")
-    return _verdict(False, f"✗ {name}: {matched} of {total} outputs match; {failure}\n  hint: {hint}")
-
-
-def _call(module: nn.Module, method: str, inputs: tuple, special: dict[str, Callable]) -> Any:
-    if method in special:
-        return special[method](module, *inputs)
-    return module(*inputs) if method == "forward" else getattr(module, method)(*inputs)
-
-
-def _not_written(name: str, hint: str, error: NotImplementedError) -> CheckResult:
-    """Name the stub that raised: ``ResnetBlock.__init__``, when checking the Encoder, says where to look."""
-    tb = error.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    where = "it"
-    if tb is not None:
-        code = tb.tb_frame.f_code
-        where = getattr(code, "co_qualname", code.co_name).rsplit("<locals>.", 1)[-1]  # co_qualname: Python 3.11+
-    return _verdict(False, f"✗ {name}: not written yet ({where} raises NotImplementedError). Replace the "
-                           f"`raise NotImplementedError` line with your code, run that cell, then this check again.\n"
-                           f"  hint: {hint}")
-
 
 # ---- inputs -----------------------------------------------------------------------------------
-
-def _randn(*shape: int, seed: int, scale: float = 1.0, shift: float = 0.0) -> torch.Tensor:
-    g = torch.Generator().manual_seed(seed)
-    return torch.randn(*shape, generator=g) * scale + shift
-
 
 def _image(*shape: int, seed: int) -> torch.Tensor:
     g = torch.Generator().manual_seed(seed)
@@ -187,10 +45,10 @@ def check_vae_resnet_block(cls: type) -> CheckResult:
     """``cls(in_channels, out_channels, groups)`` against course.vae.ResnetBlock."""
     cases = []
     for n, (cin, cout, groups) in enumerate([(32, 32, 8), (32, 64, 8), (64, 32, 16), (16, 16, 4)]):
-        calls = [("forward", (_randn(2, cin, 8, 8, seed=10 * n, scale=2.0, shift=0.5),)),
-                 ("forward", (_randn(1, cin, 5, 7, seed=10 * n + 1),))]
+        calls = [Call((randn(2, cin, 8, 8, seed=10 * n, scale=2.0, shift=0.5),)),
+                 Call((randn(1, cin, 5, 7, seed=10 * n + 1),))]
         if n == 1:  # a nearly flat feature map: here GroupNorm's eps (1e-6, not 1e-5) changes the result
-            calls.append(("forward", (_randn(1, cin, 6, 6, seed=10 * n + 2, scale=3e-3),)))
+            calls.append(Call((randn(1, cin, 6, 6, seed=10 * n + 2, scale=3e-3),)))
         cases.append(Case((cin, cout, groups), calls))
     return compare_module(cls, ref.ResnetBlock, cases, name="ResnetBlock",
                           hint="name the layers norm1, conv1, norm2, conv2 and (only when in_channels != out_channels, "
@@ -209,12 +67,12 @@ def _kl_reference(mean: torch.Tensor, logvar: torch.Tensor) -> torch.Tensor:
 
 def _gaussian_inputs(n: int) -> list[tuple[torch.Tensor, torch.Tensor]]:
     shapes = [(2, 4, 3, 3), (1, 4, 8, 8), (3, 8, 2, 5), (1, 1, 1, 1), (2, 4, 4, 4)]
-    inputs = [(_randn(*s, seed=i, scale=2.0), _randn(*s, seed=100 + i, scale=1.5, shift=-0.5))
+    inputs = [(randn(*s, seed=i, scale=2.0), randn(*s, seed=100 + i, scale=1.5, shift=-0.5))
               for i, s in enumerate(shapes[:n])]
     inputs.append((torch.zeros(1, 4, 2, 2), torch.zeros(1, 4, 2, 2)))  # q = N(0, I): KL 0
-    extreme = _randn(1, 4, 2, 2, seed=7)
+    extreme = randn(1, 4, 2, 2, seed=7)
     extreme[0, 0, 0, 0], extreme[0, 1, 1, 1] = 25.0, -40.0  # beyond the clamp to [-30, 20]
-    inputs.append((_randn(1, 4, 2, 2, seed=8), extreme))
+    inputs.append((randn(1, 4, 2, 2, seed=8), extreme))
     return inputs
 
 
@@ -223,11 +81,11 @@ CLAMP_HINT = "clamp logvar to [-30, 20] first (as diffusers does), then std = ex
 
 def check_vae_sample(fn: Callable) -> CheckResult:
     """``fn(mean, logvar, eps)`` = mean + std·eps, and gradients must reach mean and logvar."""
-    inputs = [(m, lv, _randn(*m.shape, seed=200 + i)) for i, (m, lv) in enumerate(_gaussian_inputs(5))]
+    inputs = [(m, lv, randn(*m.shape, seed=200 + i)) for i, (m, lv) in enumerate(_gaussian_inputs(5))]
     with contextlib.redirect_stdout(io.StringIO()):  # one verdict in the end, values and gradients together
         result = compare(fn, _sample_reference, inputs, name="sample", hint=f"z = mean + std * eps; {CLAMP_HINT}.")
     if not result:
-        return _verdict(False, result.message)
+        return verdict(False, result.message)
     # the values are right; now the point of the trick: do gradients reach mean and logvar?
     mean, logvar, eps = (t.clone() for t in inputs[0])
     mean.requires_grad_(True)
@@ -237,22 +95,22 @@ def check_vae_sample(fn: Callable) -> CheckResult:
         if z.requires_grad:
             z.sum().backward()
     except Exception as error:
-        return _verdict(False, f"✗ sample: the values are right, but backpropagating through z raised\n"
-                               f"    {_error(error)}")
+        return verdict(False, f"✗ sample: the values are right, but backpropagating through z raised\n"
+                              f"    {describe_error(error)}")
     if not z.requires_grad:
-        return _verdict(False, "✗ sample: the values are right, but z has no gradient, so no loss computed from z "
-                               "could train the encoder. Don't use torch.no_grad(), .detach(), .item() or numpy "
-                               "inside sample.")
+        return verdict(False, "✗ sample: the values are right, but z has no gradient, so no loss computed from z "
+                              "could train the encoder. Don't use torch.no_grad(), .detach(), .item() or numpy "
+                              "inside sample.")
     expected = {"mean": (torch.ones_like(mean), "1 everywhere"),
                 "logvar": (0.5 * torch.exp(0.5 * inputs[0][1]) * eps, "0.5 · std · eps")}
     for what, grad in (("mean", mean.grad), ("logvar", logvar.grad)):
         want, words = expected[what]
         difference = first_difference(want, grad if grad is not None else torch.zeros_like(want))
         if difference:
-            return _verdict(False, f"✗ sample: the values are right, but the gradient of z.sum() with respect to "
-                                   f"{what} should be {words}: {difference}.")
-    return _verdict(True, result.message + "\n  Gradients reach mean and logvar: ∂z/∂mean = 1, "
-                                           "∂z/∂logvar = 0.5·std·eps.")
+            return verdict(False, f"✗ sample: the values are right, but the gradient of z.sum() with respect to "
+                                  f"{what} should be {words}: {difference}.")
+    return verdict(True, result.message + "\n  Gradients reach mean and logvar: ∂z/∂mean = 1, "
+                                          "∂z/∂logvar = 0.5·std·eps.")
 
 
 def check_vae_kl(fn: Callable) -> CheckResult:
@@ -268,8 +126,8 @@ def _config_cases(make_calls: Callable[[VAEConfig, int], list]) -> list[Case]:
 
 def check_vae_encoder(cls: type) -> CheckResult:
     """``cls(config)`` against course.vae.Encoder: image (B, 3, H, W) -> moments (B, 2·latent, H/f, W/f)."""
-    cases = _config_cases(lambda c, n: [("forward", (_image(2, 3, 16, 16, seed=n),)),
-                                        ("forward", (_image(1, 3, 32, 24, seed=10 + n),))])
+    cases = _config_cases(lambda c, n: [Call((_image(2, 3, 16, 16, seed=n),)),
+                                        Call((_image(1, 3, 32, 24, seed=10 + n),))])
     return compare_module(cls, ref.Encoder, cases, name="Encoder",
                           hint="conv_in, then each down block in order, then mid_block, then conv_norm_out, "
                                "conv_act and conv_out.")
@@ -277,8 +135,8 @@ def check_vae_encoder(cls: type) -> CheckResult:
 
 def check_vae_decoder(cls: type) -> CheckResult:
     """``cls(config)`` against course.vae.Decoder: latent (B, latent, h, w) -> image (B, 3, h·f, w·f)."""
-    cases = _config_cases(lambda c, n: [("forward", (_randn(2, c.latent_channels, 4, 4, seed=n),)),
-                                        ("forward", (_randn(1, c.latent_channels, 8, 6, seed=10 + n),))])
+    cases = _config_cases(lambda c, n: [Call((randn(2, c.latent_channels, 4, 4, seed=n),)),
+                                        Call((randn(1, c.latent_channels, 8, 6, seed=10 + n),))])
     return compare_module(cls, ref.Decoder, cases, name="Decoder",
                           hint="conv_in, then mid_block (first: the decoder starts at the smallest size), then each "
                                "up block in order, then conv_norm_out, conv_act and conv_out.")
@@ -291,8 +149,8 @@ def _moments(vae: ref.VAE, image: torch.Tensor) -> tuple[torch.Tensor, torch.Ten
 
 def check_vae(cls: type) -> CheckResult:
     """``cls(config)`` with ``encode(image) -> (mean, logvar)`` and ``decode(z) -> image``, against course.vae.VAE."""
-    cases = _config_cases(lambda c, n: [("encode", (_image(2, 3, 16, 16, seed=n),)),
-                                        ("decode", (_randn(2, c.latent_channels, 4, 4, seed=20 + n),))])
+    cases = _config_cases(lambda c, n: [Call((_image(2, 3, 16, 16, seed=n),), method="encode"),
+                                        Call((randn(2, c.latent_channels, 4, 4, seed=20 + n),), method="decode")])
     return compare_module(cls, ref.VAE, cases, name="VAE", reference_calls={"encode": _moments},
                           learner_calls={"encode": lambda m, x: tuple(m.encode(x))},
                           hint="encode: quant_conv(encoder(image)), then chunk(2, dim=1) into (mean, logvar); "
