@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python tools/bench_networks.py [--full] [--device cuda] [--dtype float16]``.
 Each network is built once by the reference library with random weights and converted with
 ``course.loading.from_reference``, so both compute on the same weights and inputs. Runs are
-interleaved (ours, theirs, ours, theirs, ...) after a warm-up, and the median of each is
+interleaved in ABBA order (ours, theirs, theirs, ours, ...) after a warm-up, and the median of each is
 reported with the ratio ours / theirs (below 1.00: ours is faster).
 """
 from __future__ import annotations
@@ -77,9 +77,10 @@ def main() -> None:
             for _ in range(2):  # warm-up
                 run_ours(ours), run_ref(reference)
             t_ours, t_ref = [], []
-            for _ in range(args.repeats):
-                t_ours.append(timed(lambda: run_ours(ours), sync))
-                t_ref.append(timed(lambda: run_ref(reference), sync))
+            for i in range(args.repeats):  # ABBA order: whoever runs second in a pair has no systematic edge
+                pair = [(t_ours, lambda: run_ours(ours)), (t_ref, lambda: run_ref(reference))]
+                for times, run in pair if i % 2 == 0 else pair[::-1]:
+                    times.append(timed(run, sync))
         mo, mr = statistics.median(t_ours) * 1e3, statistics.median(t_ref) * 1e3
         print(f"{name:<28} {mo:9.2f} {mr:13.2f} {mo / mr:7.2f} {diff:9.1e}")
 
