@@ -72,6 +72,19 @@ def test_check_reports_missing_stale_and_orphan_notebooks(tmp_path):
     assert "notebooks/02_orphan.ipynb has no solutions/02_orphan.ipynb to be generated from" in check(tmp_path)
 
 
+def test_regenerating_keeps_a_learners_edited_notebook_as_a_backup(tmp_path, capsys):
+    save(tmp_path / "solutions" / "01_demo.ipynb", SOLUTION)
+    make_notebooks.write_all(tmp_path)
+    worked = generate(SOLUTION)
+    worked.cells[2].source = "def f(x):\n    return x ** 2  # my answer"
+    save(tmp_path / "notebooks" / "01_demo.ipynb", worked)
+    make_notebooks.write_all(tmp_path)
+    backups = list((tmp_path / "notebooks" / ".backup").glob("01_demo-*.ipynb"))
+    assert len(backups) == 1 and "my answer" in backups[0].read_text(encoding="utf-8")
+    assert "kept the previous 01_demo.ipynb" in capsys.readouterr().out
+    assert check(tmp_path) == []  # the learner notebook itself is regenerated
+
+
 def test_check_mode_of_the_command_line_reports_and_writes_nothing(tmp_path, capsys):
     save(tmp_path / "solutions" / "01_demo.ipynb", SOLUTION)
     assert make_notebooks.main(["--check", "--root", str(tmp_path)]) == 1

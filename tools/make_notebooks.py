@@ -21,7 +21,9 @@ metadata is fixed, so generating twice gives byte-identical files.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -163,11 +165,21 @@ def check(repo_root: Path = REPO_ROOT) -> list[str]:
 
 
 def write_all(repo_root: Path = REPO_ROOT) -> list[Path]:
-    """Write every learner notebook whose text changed; return the ones written."""
+    """Write every learner notebook whose text changed; return the ones written.
+
+    A learner notebook about to be replaced may hold a learner's work, so it is first copied to
+    notebooks/.backup/NAME-YYYYmmdd-HHMMSS.ipynb (that folder is not tracked by git).
+    """
     written = []
+    stamp = time.strftime("%Y%m%d-%H%M%S")
     for path, text in expected_notebooks(repo_root).items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if path.exists():
+                backup = path.parent / ".backup" / f"{path.stem}-{stamp}.ipynb"
+                backup.parent.mkdir(exist_ok=True)
+                shutil.copy2(path, backup)
+                print(f"kept the previous {path.name} as {backup.relative_to(path.parent.parent)}")
             path.write_text(text, encoding="utf-8", newline="\n")
             written.append(path)
     return written
