@@ -1,0 +1,250 @@
+"""Step parity: each sampler against the diffusers scheduler that implements it.
+
+Same SD 1.x schedule, same deterministic fake ε-model, same initial noise, same generator; every
+intermediate latent compared (max |Δ| <= 1e-5, fp32). diffusers' DDIM, DDPM and DPM-Solver keep
+the latent in "variance preserving" form x/√(σ²+1); we compare in that form for them.
+"""
+
+import numpy as np
+import pytest
+import torch
+from diffusers import (DDIMScheduler, DDPMScheduler, DPMSolverMultistepScheduler,
+                       EulerAncestralDiscreteScheduler, EulerDiscreteScheduler, HeunDiscreteScheduler,
+                       LMSDiscreteScheduler, PNDMScheduler, UniPCMultistepScheduler)
+
+from course import samplers as K
+from course import schedules as S
+
+SD15 = dict(num_train_timesteps=1000, beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear",
+            steps_offset=1)
+AC = S.alphas_cumprod(S.betas())
+TABLE = S.sigmas_from_alphas_cumprod(AC)
+SHAPE = (2, 4, 8, 8)
+DELTAS = {}  # sampler -> worst max |Δ| seen (printed by -s, quoted in the report)
+
+
+def fake_unet(x, t):
+    """A fixed, smooth, nonlinear function of (x, t): channel mixing, tanh, and a t-dependent shift."""
+    g = torch.Generator().manual_seed(1234)
+    w = torch.randn(4, 4, generator=g) * 0.5
+    phase = torch.randn(4, generator=g)
+    t = torch.as_tensor(t, dtype=torch.float32)
+    mixed = torch.einsum("oc,bchw->bohw", w, x)
+    # ≈ x: on pure noise a good ε-model returns its input, so latents stay O(1) as real ones do
+    return 0.9 * x + 0.2 * torch.tanh(mixed) + 0.1 * torch.sin(t / 100 + phase)[None, :, None, None]
+
+
+def noise():
+    return torch.randn(SHAPE, generator=torch.Generator().manual_seed(0))
+
+
+def run_diffusers(sched, n, seed=None, **step_kw):
+    """The pipeline's loop; returns the latent after every full step (Heun: after its 2nd stage)."""
+    sched.set_timesteps(n)
+    if seed is not None:
+        step_kw["generator"] = torch.Generator().manual_seed(seed)
+    x = noise() * sched.init_noise_sigma
+    xs = []
+    for t in sched.timesteps:
+        eps = fake_unet(sched.scale_model_input(x, t), t)
+        x = sched.step(eps, t, x, **step_kw).prev_sample
+        if getattr(sched, "state_in_first_order", True):
+            xs.append(x)
+    if xs[-1] is not x:  # Heun's last step is a lone Euler step (σ_next = 0)
+        xs.append(x)
+    return xs
+
+
+def run_ours(fn, sigmas, x0, seed=None, quantize=False, prediction_type="epsilon", vp=False, **kw):
+    den = K.Denoiser(fake_unet, AC, prediction_type, quantize=quantize)
+    xs = []
+    gen = torch.Generator().manual_seed(seed) if seed is not None else None
+    fn(den, x0, sigmas, generator=gen, callback=lambda d: xs.append(d["x"]), **kw)
+    if vp:  # x/√(σ²+1) at the σ each step lands on
+        xs = [x / (s ** 2 + 1) ** 0.5 for x, s in zip(xs, sigmas[1:])]
+    return xs
+
+
+def compare(name, ours, ref, tol=1e-5):
+    assert len(ours) == len(ref)
+    delta = max(float((a - b).abs().max()) for a, b in zip(ours, ref))
+    DELTAS[name] = max(DELTAS.get(name, 0.0), delta)
+    print(f"{name}: max |Δ| = {delta:.2e}")
+    assert delta <= tol, f"{name}: max |Δ| = {delta:.3e} > {tol}"
+
+
+def k_sigmas(n, spacing, karras):
+    sigmas = S.sigmas_at(AC, S.timesteps(n, spacing, 1))
+    return S.karras_sigmas(float(sigmas[-2]), float(sigmas[0]), n) if karras else sigmas
+
+
+CASES = [("leading", False), ("trailing", False), ("linspace", True), ("leading", True)]
+
+
+@pytest.mark.parametrize("spacing,karras", CASES)
+@pytest.mark.parametrize("prediction_type", ["epsilon", "v_prediction"])
+def test_euler(spacing, karras, prediction_type):
+    ref = EulerDiscreteScheduler(**SD15, timestep_spacing=spacing, use_karras_sigmas=karras,
+                                 prediction_type=prediction_type)
+    xs = run_diffusers(ref, 12)
+    ours = run_ours(K.sample_euler, k_sigmas(12, spacing, karras), noise() * ref.init_noise_sigma,
+                    prediction_type=prediction_type)
+    compare("euler", ours, xs)
+
+
+@pytest.mark.parametrize("spacing", ["leading", "trailing"])
+def test_euler_ancestral(spacing):
+    ref = EulerAncestralDiscreteScheduler(**SD15, timestep_spacing=spacing)
+    xs = run_diffusers(ref, 12, seed=7)
+    ours = run_ours(K.sample_euler_ancestral, k_sigmas(12, spacing, False), noise() * ref.init_noise_sigma, seed=7)
+    compare("euler_a", ours, xs)
+
+
+@pytest.mark.parametrize("spacing,karras", CASES)
+def test_heun(spacing, karras):
+    ref = HeunDiscreteScheduler(**SD15, timestep_spacing=spacing, use_karras_sigmas=karras)
+    xs = run_diffusers(ref, 8)
+    ours = run_ours(K.sample_heun, k_sigmas(8, spacing, karras), noise() * ref.init_noise_sigma)
+    compare("heun", ours, xs)
+
+
+@pytest.mark.parametrize("spacing,karras", CASES)
+def test_lms(spacing, karras):
+    ref = LMSDiscreteScheduler(  # needs scipy (a dev dependency) for its integration
+        **SD15, timestep_spacing=spacing, use_karras_sigmas=karras)
+    xs = run_diffusers(ref, 12)
+    ours = run_ours(K.sample_lms, k_sigmas(12, spacing, karras), noise() * ref.init_noise_sigma)
+    compare("lms", ours, xs)
+
+
+@pytest.mark.parametrize("spacing", ["leading", "trailing", "linspace"])
+@pytest.mark.parametrize("karras", [False, True])
+@pytest.mark.parametrize("n", [10, 20])
+def test_dpmpp_2m(spacing, karras, n):
+    ref = DPMSolverMultistepScheduler(**SD15, timestep_spacing=spacing, use_karras_sigmas=karras,
+                                      algorithm_type="dpmsolver++", solver_order=2)
+    xs = run_diffusers(ref, n)
+    if karras:
+        sigmas = S.karras_sigmas(float(TABLE[0]), float(TABLE[-1]), n)
+    else:
+        sigmas = S.sigmas_at(AC, S.timesteps(n, spacing, 1, style="dpm"))
+    x0 = noise() * (sigmas[0] ** 2 + 1) ** 0.5
+    ours = run_ours(K.sample_dpmpp_2m, sigmas, x0, quantize=karras, vp=True)
+    compare("dpmpp_2m_karras" if karras else "dpmpp_2m", ours, xs)
+
+
+@pytest.mark.parametrize("spacing,n", [("leading", 12), ("trailing", 10), ("leading", 50)])
+@pytest.mark.parametrize("eta", [0.0, 0.5, 1.0])
+def test_ddim(spacing, n, eta):
+    ref = DDIMScheduler(**SD15, timestep_spacing=spacing, set_alpha_to_one=False, clip_sample=False)
+    xs = run_diffusers(ref, n, seed=3, eta=eta)
+    # DDIM steps from t to t - T//n, and (set_alpha_to_one=False, SD 1.x) ends at ᾱ_0, not at 1
+    sigmas = S.sigmas_at(AC, S.timesteps(n, spacing, 1, style="ddim"), final_sigma=float(TABLE[0]))
+    x0 = noise() * (sigmas[0] ** 2 + 1) ** 0.5
+    ours = run_ours(K.sample_ddim, sigmas, x0, seed=3, vp=True, eta=eta)
+    compare("ddim", ours, xs)
+
+
+@pytest.mark.parametrize("spacing", ["leading", "trailing", "linspace"])
+def test_ddpm(spacing):
+    ref = DDPMScheduler(**SD15, timestep_spacing=spacing, clip_sample=False)
+    xs = run_diffusers(ref, 12, seed=5)
+    sigmas = S.sigmas_at(AC, S.timesteps(12, spacing, 1, style="ddim"))
+    x0 = noise() * (sigmas[0] ** 2 + 1) ** 0.5
+    ours = run_ours(K.sample_ddpm, sigmas, x0, seed=5, vp=True)
+    compare("ddpm", ours, xs)
+
+
+@pytest.mark.parametrize("spacing,n", [("leading", 12), ("trailing", 10), ("leading", 3)])
+def test_plms(spacing, n):
+    ref = PNDMScheduler(**SD15, timestep_spacing=spacing, skip_prk_steps=True, set_alpha_to_one=False)
+    xs = run_diffusers(ref, n)[1:]  # diffusers' first call is only the predictor of the first (Heun) step
+    sigmas = S.sigmas_at(AC, S.timesteps(n, spacing, 1, style="ddim"), final_sigma=float(TABLE[0]))
+    x0 = noise() * (sigmas[0] ** 2 + 1) ** 0.5
+    ours = run_ours(K.sample_plms, sigmas, x0, vp=True)
+    compare("plms", ours, xs)
+
+
+@pytest.mark.parametrize("spacing", ["leading", "trailing", "linspace"])
+@pytest.mark.parametrize("n", [2, 10, 20])
+def test_unipc(spacing, n):
+    ref = UniPCMultistepScheduler(**SD15, timestep_spacing=spacing, solver_type="bh2", solver_order=2)
+    xs = run_diffusers(ref, n)
+    sigmas = S.sigmas_at(AC, S.timesteps(n, spacing, 1, style="dpm"))
+    x0 = noise() * (sigmas[0] ** 2 + 1) ** 0.5
+    ours = run_ours(K.sample_unipc, sigmas, x0, vp=True)
+    # both report the predictor's x_{i+1}; the corrector refines it at the start of the next step
+    compare("unipc", ours, xs)
+
+
+def test_euler_timesteps_reach_the_unet_exactly():
+    """Integer timesteps survive t -> σ -> t unchanged, so the UNet sees the timesteps diffusers gives it."""
+    t = S.timesteps(50, "leading", 1)
+    assert torch.equal(S.sigma_to_t(S.sigmas_at(AC, t)[:-1], AC), torch.from_numpy(t))
+
+
+@pytest.mark.parametrize("key", sorted(K.SAMPLERS))
+@pytest.mark.parametrize("spacing", ["leading", "trailing"])
+def test_table_drives_diffusers_and_ours_alike(key, spacing):
+    """The Rosetta stone is right: the class + options it names, run as the pipeline runs them,
+    give our function's latents when fed ``schedules.sampling_sigmas`` (final latents, SD 1.x config)."""
+    import diffusers
+    info = K.SAMPLERS[key]
+    cls = getattr(diffusers, info.diffusers)
+    extra = {"set_alpha_to_one": False} if info.diffusers in ("DDIMScheduler", "PNDMScheduler") else {}
+    if info.diffusers in ("DDIMScheduler", "DDPMScheduler"):
+        extra["clip_sample"] = False
+    ref = cls(**SD15, timestep_spacing=spacing, **info.diffusers_options, **extra)
+    seed = 11 if key in ("euler_a", "ddpm") else None
+    xs = run_diffusers(ref, 10, seed=seed)
+    sigmas, quantize = S.sampling_sigmas(info.diffusers, AC, 10, spacing, 1, karras=info.schedule == "karras")
+    vp = ref.init_noise_sigma == 1.0
+    x0 = noise() * ((sigmas[0] ** 2 + 1) ** 0.5 if vp else ref.init_noise_sigma)
+    ours = run_ours(info.fn, sigmas, x0, seed=seed, quantize=quantize, vp=vp)
+    compare(f"table:{key}", ours[-1:], xs[-1:])
+
+
+def test_callback_contents_and_denoiser_shapes():
+    seen = []
+    sigmas = k_sigmas(4, "leading", False)
+    K.sample_euler(K.Denoiser(fake_unet, AC), noise() * sigmas[0], sigmas, callback=seen.append)
+    assert [d["i"] for d in seen] == [0, 1, 2, 3]
+    assert all(d["x"].shape == SHAPE and d["denoised"].shape == SHAPE for d in seen)
+    assert torch.equal(torch.stack([d["sigma"] for d in seen]), sigmas[:-1])
+
+
+def test_table_and_lookup():
+    assert set(K.SAMPLERS) <= {"ddpm", "ddim", "plms", "euler", "euler_a", "heun", "lms", "dpmpp_2m",
+                               "dpmpp_2m_karras", "dpmpp_sde_karras", "unipc"}
+    assert K.get_sampler("DPM++ 2M Karras") is K.SAMPLERS["dpmpp_2m_karras"]
+    assert K.get_sampler("euler A").fn is K.sample_euler_ancestral
+    assert K.get_sampler("EULER_A").k_diffusion == "sample_euler_ancestral"
+    import diffusers
+    for info in K.SAMPLERS.values():  # every class named is a real diffusers scheduler
+        assert hasattr(diffusers, info.diffusers)
+    with pytest.raises(ValueError, match="known names: .*euler_a.*DPM\\+\\+ 2M Karras"):
+        K.get_sampler("Euler b")
+
+
+def test_errors():
+    den = K.Denoiser(fake_unet, AC)
+    with pytest.raises(ValueError, match="prediction_type='sample'"):
+        K.Denoiser(fake_unet, AC, "sample")
+    with pytest.raises(ValueError, match="sigmas of shape"):
+        K.sample_euler(den, noise(), torch.tensor([1.0]))
+    with pytest.raises(ValueError, match="non-increasing"):
+        K.sample_heun(den, noise(), torch.tensor([1.0, 2.0, 0.0]))
+    with pytest.raises(ValueError, match="eta=-1"):
+        K.sample_ddim(den, noise(), torch.tensor([1.0, 0.0]), eta=-1)
+    with pytest.raises(ValueError, match="dtype"):
+        K.sample_euler(den, torch.zeros(SHAPE, dtype=torch.long), torch.tensor([1.0, 0.0]))
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+@pytest.mark.parametrize("dtype,tol", [(torch.float32, 1e-4), (torch.float16, 5e-2)])
+def test_gpu(dtype, tol):
+    sigmas = k_sigmas(10, "leading", True)
+    cpu = run_ours(K.sample_dpmpp_2m, sigmas, noise() * sigmas[0])[-1]
+    den = K.Denoiser(lambda x, t: fake_unet(x.float().cpu(), t.cpu()).to(x), AC)
+    gpu = K.sample_dpmpp_2m(den, (noise() * sigmas[0]).to("cuda", dtype), sigmas.to("cuda"))
+    assert float((gpu.float().cpu() - cpu).abs().max()) <= tol * float(cpu.abs().max())
