@@ -60,8 +60,11 @@ def _config_dict(module) -> dict:
 def from_reference(module: nn.Module) -> nn.Module:
     """Turn a transformers ``CLIPTextModel`` or a diffusers ``UNet2DConditionModel`` / ``AutoencoderKL``
     into the course's network: config read from theirs, weights loaded strictly, eval mode, same dtype and device.
+    A diffusers ``StableDiffusionPipeline`` becomes ``Parts`` (all of its networks, tokenizer and scheduler config).
     """
     kind = type(module).__name__
+    if kind == "StableDiffusionPipeline":
+        return _parts_from_pipeline(module)
     if kind == "CLIPTextModel":
         from course.text_encoder import TextEncoder as ours  # noqa: N813
         cfg_cls = TextEncoderConfig
@@ -78,6 +81,21 @@ def from_reference(module: nn.Module) -> nn.Module:
     param = next(module.parameters())
     model = ours(config).to(device=param.device, dtype=param.dtype)
     return load_weights(model, module.state_dict(), source=f"the weights of {kind}").eval()
+
+
+def _parts_from_pipeline(pipe) -> "Parts":
+    """diffusers' StableDiffusionPipeline -> Parts: our tokenizer from its vocabulary and merges, our networks."""
+    from course.tokenizer import CLIPTokenizer
+
+    tok = pipe.tokenizer
+    if hasattr(tok, "backend_tokenizer"):  # transformers 5 (and "fast" tokenizers): the tokenizers JSON has both
+        model = json.loads(tok.backend_tokenizer.to_str())["model"]
+        vocab, merges = model["vocab"], [tuple(m.split()) if isinstance(m, str) else tuple(m) for m in model["merges"]]
+    else:  # transformers 4's slow CLIPTokenizer
+        vocab, merges = tok.get_vocab(), sorted(tok.bpe_ranks, key=tok.bpe_ranks.get)
+    tokenizer = CLIPTokenizer(vocab, merges, pad_token=str(tok.pad_token), model_max_length=tok.model_max_length)
+    return Parts(tokenizer, from_reference(pipe.text_encoder), from_reference(pipe.unet), from_reference(pipe.vae),
+                 scheduler_config=dict(pipe.scheduler.config))
 
 
 # ---- files ------------------------------------------------------------------------------------

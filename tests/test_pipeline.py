@@ -1,0 +1,230 @@
+"""End to end: course.pipeline.text_to_image against diffusers' StableDiffusionPipeline on the same tiny parts.
+
+Same weights (from_reference), same SD 1.5 scheduler config, same seed: the latents must agree to 1e-5 (relative
+to their size) and the decoded images to 1/255, for each sampler against the diffusers scheduler SAMPLERS names.
+"""
+import warnings
+
+import diffusers
+import numpy as np
+import pytest
+import torch
+from diffusers import AutoencoderKL, PNDMScheduler, StableDiffusionPipeline, UNet2DConditionModel
+from transformers import CLIPTextConfig, CLIPTextModel
+from transformers import CLIPTokenizer as HFCLIPTokenizer
+
+from course.loading import Parts, from_reference
+from course.pipeline import text_to_image
+from course.samplers import SAMPLERS
+from course.tokenizer import load_clip_tokenizer
+
+SD15_SCHEDULER = dict(num_train_timesteps=1000, beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear",
+                      steps_offset=1, timestep_spacing="leading", set_alpha_to_one=False, skip_prk_steps=True,
+                      clip_sample=False)
+PROMPT, NEGATIVE = "a photo of a red cat", "blurry, low quality"
+DELTAS = {}  # what -> max |Δ| (printed with -s)
+
+
+def build_pipe():
+    tok = load_clip_tokenizer()
+    torch.manual_seed(0)
+    text_encoder = CLIPTextModel(CLIPTextConfig(vocab_size=49408, hidden_size=32, intermediate_size=37,
+                                                num_hidden_layers=2, num_attention_heads=4, max_position_embeddings=77,
+                                                eos_token_id=2, hidden_act="quick_gelu")).eval()
+    unet = UNet2DConditionModel(sample_size=8, block_out_channels=(32, 64), layers_per_block=1, norm_num_groups=8,
+                                down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
+                                up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), cross_attention_dim=32).eval()
+    vae = AutoencoderKL(block_out_channels=(32, 32), norm_num_groups=8, latent_channels=4,
+                        down_block_types=("DownEncoderBlock2D",) * 2, up_block_types=("UpDecoderBlock2D",) * 2).eval()
+    with torch.no_grad():  # random weights give a UNet that barely depends on its context: make CFG matter
+        for p in list(unet.parameters()) + list(text_encoder.parameters()):
+            p.add_(0.05 * torch.randn_like(p))
+    hf_tok = HFCLIPTokenizer(vocab=tok.encoder, merges=tok.merges, model_max_length=77)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return StableDiffusionPipeline(vae=vae, text_encoder=text_encoder, tokenizer=hf_tok, unet=unet,
+                                       scheduler=PNDMScheduler.from_config(SD15_SCHEDULER), safety_checker=None,
+                                       feature_extractor=None, requires_safety_checker=False)
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return build_pipe()
+
+
+@pytest.fixture(scope="module")
+def parts(pipe):
+    return from_reference(pipe)
+
+
+def with_scheduler(pipe, key):
+    info = SAMPLERS[key]
+    base = PNDMScheduler.from_config(SD15_SCHEDULER).config  # each time from SD 1.5's config, as a user would
+    pipe.scheduler = getattr(diffusers, info.diffusers).from_config(base, **info.diffusers_options)
+    pipe.set_progress_bar_config(disable=True)
+    return pipe
+
+
+def reference(pipe, key, output_type, seed=0, **kw):
+    kw = {"num_inference_steps": kw.pop("steps", 5), "guidance_scale": 7.5, "height": 32, "width": 32, **kw}
+    pipe = with_scheduler(pipe, key)
+    with torch.no_grad():
+        return pipe(PROMPT, negative_prompt=NEGATIVE, generator=torch.Generator().manual_seed(seed),
+                    output_type=output_type, **kw).images
+
+
+def ours(parts, key, output_type, seed=0, **kw):
+    kw = {"steps": 5, "guidance_scale": 7.5, "height": 32, "width": 32, **kw}
+    return text_to_image(parts, PROMPT, negative_prompt=NEGATIVE, sampler=key, seed=seed, output_type=output_type,
+                         progress=False, **kw)
+
+
+def record(name, a, b):
+    delta = float((torch.as_tensor(np.asarray(a, dtype=np.float64)) - torch.as_tensor(np.asarray(b, dtype=np.float64)))
+                  .abs().max())
+    DELTAS[name] = delta
+    print(f"{name}: max |Δ| = {delta:.2e}")
+    return delta
+
+
+def test_from_reference_pipeline(pipe, parts):
+    assert isinstance(parts, Parts)
+    assert parts.scheduler_config["steps_offset"] == 1
+    text = "a photo of a red cat, trending"
+    ids = parts.tokenizer([text])["input_ids"]
+    assert torch.equal(ids, pipe.tokenizer([text], padding="max_length", max_length=77, return_tensors="pt").input_ids)
+
+
+@pytest.mark.parametrize("key", ["euler", "euler_a", "dpmpp_2m", "ddim", "dpmpp_2m_karras", "unipc", "plms", "lms",
+                                 "heun", "ddpm"])
+def test_matches_diffusers(pipe, parts, key):
+    a, b = ours(parts, key, "latent"), reference(pipe, key, "latent")
+    assert a.shape == b.shape == (1, 4, 16, 16)
+    # Euler, Euler a, Heun: bit for bit. The samplers diffusers runs on x/√(σ²+1) (DDIM, DPM, UniPC, PLMS, DDPM) or
+    # with scipy's integrals (LMS) agree to fp32 rounding, which CFG 7.5 and this random UNet (latents of size
+    # 25 to 70, not ~4 as a trained one gives) amplify: the bound is 1e-5 relative to the latents' size.
+    assert record(f"{key} latents", a, b) <= 1e-5 * max(1.0, float(b.abs().max()))
+    a, b = ours(parts, key, "pt"), reference(pipe, key, "pt")
+    assert record(f"{key} images", a, b) <= 1 / 255
+
+
+def test_pil_images_match_diffusers(pipe, parts):
+    a, b = ours(parts, "euler", "pil"), reference(pipe, "euler", "pil")
+    assert len(a) == len(b) == 1 and a[0].size == b[0].size == (32, 32)
+    assert record("euler pil (uint8)", np.asarray(a[0]), np.asarray(b[0])) <= 1
+
+
+def test_guidance_scale_one_matches_diffusers(pipe, parts):
+    a, b = ours(parts, "euler", "latent", guidance_scale=1.0), reference(pipe, "euler", "latent", guidance_scale=1.0)
+    assert record("euler cfg=1 latents", a, b) <= 1e-5
+
+
+def test_batch_and_images_per_prompt_match_diffusers(pipe, parts):
+    prompts = [PROMPT, "an oil painting of a house"]
+    a = text_to_image(parts, prompts, negative_prompt=["", NEGATIVE], steps=4, seed=3, num_images_per_prompt=2,
+                      height=32, width=32, output_type="latent", progress=False)
+    with torch.no_grad():
+        b = with_scheduler(pipe, "euler")(prompts, negative_prompt=["", NEGATIVE], num_inference_steps=4,
+                                          generator=torch.Generator().manual_seed(3), num_images_per_prompt=2,
+                                          height=32, width=32, output_type="latent").images
+    assert a.shape == (4, 4, 16, 16)
+    assert record("euler batch latents", a, b) <= 1e-5
+
+
+def test_same_seed_same_image(parts):
+    a, b = (ours(parts, "euler_a", "pil", seed=7)[0] for _ in range(2))
+    assert np.array_equal(np.asarray(a), np.asarray(b))
+    c = ours(parts, "euler_a", "latent", seed=8)
+    assert not torch.equal(c, ours(parts, "euler_a", "latent", seed=7))
+
+
+def test_callback_sees_every_step(parts):
+    seen = []
+    ours(parts, "euler", "latent", steps=3, callback=seen.append)
+    assert [d["i"] for d in seen] == [0, 1, 2]
+
+
+@pytest.mark.parametrize("kw,match", [
+    ({"height": 30}, r"height=30 must be a positive multiple of 8"),
+    ({"width": 0}, r"width=0 must be a positive multiple of 8"),
+    ({"steps": 0}, r"steps=0 must be a whole number >= 1"),
+    ({"sampler": "euler b"}, r"unknown sampler 'euler b'; known names: .*euler_a"),
+    ({"guidance_scale": float("nan")}, r"guidance_scale=nan must be a number"),
+    ({"negative_prompt": ["x", "y"]}, r"negative_prompt has 2 entries but there are 1 prompts"),
+    ({"output_type": "np"}, r"output_type='np'"),
+    ({"num_images_per_prompt": 0}, r"num_images_per_prompt=0"),
+    ({"height": 42}, r"height=42 must be a positive multiple of 8.*e\.g\. 40"),
+])
+def test_errors(parts, kw, match):
+    args = {"steps": 2, "height": 32, "width": 32, "progress": False, **kw}
+    with pytest.raises(ValueError, match=match):
+        text_to_image(parts, PROMPT, **args)
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
+@pytest.mark.parametrize("dtype,tol", [(torch.float32, 1e-4), (torch.float16, 5e-2)])
+@pytest.mark.parametrize("key", ["euler_a", "dpmpp_2m"])
+def test_gpu(dtype, tol, key):
+    """Ours on the GPU (fp32, fp16) against diffusers on the GPU in fp32; the noise is drawn on the CPU by both."""
+    pipe = build_pipe().to("cuda")
+    parts = from_reference(pipe)
+    for name in ("text_encoder", "unet", "vae"):
+        setattr(parts, name, getattr(parts, name).to(dtype))
+    ref = reference(pipe, key, "pt").float().cpu()
+    got = ours(parts, key, "pt").float().cpu()
+    assert got.device.type == "cpu" and got.shape == ref.shape
+    assert record(f"gpu {dtype} {key} images", got, ref) <= tol
+
+
+@pytest.mark.slow
+def test_sd15_size_matches_diffusers():
+    """SD 1.5's sizes (random weights), 64×64 px, 2 steps of Euler a with CFG: latents and image against diffusers."""
+    import dataclasses
+
+    from course.config import TextEncoderConfig
+    tok = load_clip_tokenizer()
+    torch.manual_seed(0)
+    text_encoder = CLIPTextModel(CLIPTextConfig(**dataclasses.asdict(TextEncoderConfig.sd15()))).eval()
+    unet = UNet2DConditionModel(sample_size=64, cross_attention_dim=768).eval()
+    vae = AutoencoderKL(block_out_channels=(128, 256, 512, 512), sample_size=512, latent_channels=4,
+                        down_block_types=("DownEncoderBlock2D",) * 4, up_block_types=("UpDecoderBlock2D",) * 4).eval()
+    hf_tok = HFCLIPTokenizer(vocab=tok.encoder, merges=tok.merges, model_max_length=77)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pipe = StableDiffusionPipeline(vae=vae, text_encoder=text_encoder, tokenizer=hf_tok, unet=unet,
+                                       scheduler=PNDMScheduler.from_config(SD15_SCHEDULER), safety_checker=None,
+                                       feature_extractor=None, requires_safety_checker=False)
+    parts = from_reference(pipe)
+    assert parts.unet.config.cross_attention_dim == 768 == parts.text_encoder.config.hidden_size
+    kw = {"steps": 2, "height": 64, "width": 64}
+    a, b = ours(parts, "euler_a", "latent", **kw), reference(pipe, "euler_a", "latent", **kw)
+    assert record("sd15 euler_a latents", a, b) <= 1e-5 * max(1.0, float(b.abs().max()))
+    with torch.no_grad():  # decode both latents, each with its own VAE (the pipelines' "pt" path; tiny tests run it)
+        a = (parts.vae.decode(a / parts.vae.scaling_factor) / 2 + 0.5).clamp(0, 1)
+        b = pipe.image_processor.postprocess(pipe.vae.decode(b / vae.config.scaling_factor).sample, output_type="pt")
+    assert record("sd15 euler_a images", a, b) <= 1 / 255
+
+
+def test_clip_sample_is_refused_for_ddim(parts):
+    clipped = Parts(parts.tokenizer, parts.text_encoder, parts.unet, parts.vae,
+                    {**parts.scheduler_config, "clip_sample": True})
+    with pytest.raises(ValueError, match=r"clip_sample=True.*set them to False"):
+        text_to_image(clipped, PROMPT, sampler="ddim", steps=2, height=32, width=32, progress=False)
+
+
+def test_empty_scheduler_config_means_sd15_and_a1111_names_work(pipe, parts):
+    bare = Parts(parts.tokenizer, parts.text_encoder, parts.unet, parts.vae, {})
+    a = text_to_image(bare, PROMPT, negative_prompt=NEGATIVE, sampler="DPM++ 2M Karras", steps=4, seed=0,
+                      height=32, width=32, output_type="latent", progress=False)
+    b = reference(pipe, "dpmpp_2m_karras", "latent", steps=4)
+    assert record("dpmpp_2m_karras (empty config, A1111 name) latents", a, b) <= 1e-5 * max(1.0, float(b.abs().max()))
+
+
+def test_long_prompt_and_weights(parts):
+    """Beyond 75 tokens the prompt takes two chunks and the negative prompt is padded to two as well."""
+    long = ", ".join(["a (very:1.3) detailed photo of a red cat on a green sofa"] * 8)
+    seen = []
+    out = text_to_image(parts, long, negative_prompt="blurry", steps=2, seed=0, height=32, width=32,
+                        output_type="pt", progress=False, callback=seen.append)
+    assert out.shape == (1, 3, 32, 32) and len(seen) == 2
+    assert 0 <= float(out.min()) and float(out.max()) <= 1
