@@ -1,6 +1,8 @@
-"""Command line: ``python -m course tokenize "a photo of an astronaut"``.
+"""Command line: ``python -m course tokenize "a photo of an astronaut"``, ``python -m course generate ...``.
 
-Later pieces of the course add ``generate`` and ``train-bundled`` here.
+    python -m course generate "a red circle" --model PATH --sampler "DPM++ 2M Karras" --steps 20 --cfg 7 --seed 1
+
+``--model`` is a diffusers model folder or one SD 1.x .safetensors file on local disk.
 """
 from __future__ import annotations
 
@@ -27,6 +29,29 @@ def tokenize(args: argparse.Namespace) -> None:
             print(f"  {token_id:>6}  {weight:>6.3f}  {tok.decoder[token_id]}")
 
 
+def generate(args: argparse.Namespace) -> None:
+    """Make an image from a prompt with the course's own pipeline and save it as PNG."""
+    from pathlib import Path
+
+    from course.loading import load_folder, load_single_file
+    from course.pipeline import text_to_image
+
+    if args.init_image or args.mask:
+        raise ValueError("--init-image/--strength and --mask (img2img, inpainting) are not built yet; "
+                         "leave them out to make an image from text alone.")
+    if args.model is None:
+        raise ValueError("No --model given, and the course's bundled model is not trained yet. Pass a local "
+                         "Stable Diffusion 1.x model: --model path/to/folder (diffusers layout) or a .safetensors file.")
+    model = Path(args.model)
+    parts = load_single_file(model) if model.is_file() else load_folder(model)
+    image = text_to_image(parts, args.prompt, negative_prompt=args.negative, steps=args.steps,
+                          guidance_scale=args.cfg, sampler=args.sampler, seed=args.seed,
+                          height=args.height, width=args.width)[0]
+    image.save(args.out)
+    print(f"wrote {args.out} ({image.width}×{image.height}, {args.sampler}, {args.steps} steps, "
+          f"CFG {args.cfg}, seed {args.seed})")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -35,6 +60,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--tokenizer", help="a model folder (or its tokenizer/ folder) with vocab.json and merges.txt; "
                                        "default: SD 1.x's CLIP vocabulary")
     p.set_defaults(run=tokenize)
+    g = sub.add_parser("generate", help="make an image from a prompt")
+    g.add_argument("prompt")
+    g.add_argument("--negative", default="", help="negative prompt")
+    g.add_argument("--sampler", default="euler", help="a course name (dpmpp_2m_karras) or an A1111 name ('Euler a')")
+    g.add_argument("--steps", type=int, default=20)
+    g.add_argument("--cfg", type=float, default=7.5, help="guidance scale")
+    g.add_argument("--seed", type=int, default=0)
+    g.add_argument("--height", type=int, default=None)
+    g.add_argument("--width", type=int, default=None)
+    g.add_argument("--out", default="image.png")
+    g.add_argument("--model", default=None, help="a diffusers model folder or an SD 1.x .safetensors file")
+    g.add_argument("--init-image", default=None, help="img2img (not built yet)")
+    g.add_argument("--strength", type=float, default=0.75, help="img2img strength (not built yet)")
+    g.add_argument("--mask", default=None, help="inpainting mask (not built yet)")
+    g.set_defaults(run=generate)
     args = parser.parse_args(argv)
     try:
         args.run(args)

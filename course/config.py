@@ -131,7 +131,8 @@ def from_reference_config(cls, reference: dict):
             if len(set(layers)) != 1:
                 raise ValueError(f"transformer_layers_per_block={layers!r} differs per block (SDXL); SD 1.x uses 1.")
             reference["transformer_layers_per_block"] = layers[0]
-    kwargs = {f.name: _normalise(reference[f.name]) for f in fields(cls) if f.name in reference}
+    # a None in the reference (e.g. diffusers' sample_size when unset) keeps our default
+    kwargs = {f.name: _normalise(reference[f.name]) for f in fields(cls) if reference.get(f.name) is not None}
     return cls(**kwargs)
 
 

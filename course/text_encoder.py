@@ -226,7 +226,11 @@ def encode_weighted(text_encoder: TextEncoder, chunks, clip_skip: int | None = 0
     z = text_encoder(ids, clip_skip=clip_skip)  # (B·k, T, D): every chunk encoded on its own
     mean_before = z.mean(dim=(1, 2), keepdim=True)  # (B·k, 1, 1): one mean per chunk
     z = z * weights
-    z = z * (mean_before / z.mean(dim=(1, 2), keepdim=True))
+    mean_after = z.mean(dim=(1, 2), keepdim=True)
+    # a chunk without weights is left exactly as encoded; so is one whose mean is 0 (0/0 would make it NaN:
+    # an untrained final LayerNorm gives every vector mean 0, and A1111's formula then breaks)
+    weighted = (weights != 1).any(dim=1, keepdim=True) & (mean_after != 0)
+    z = torch.where(weighted, z * (mean_before / torch.where(weighted, mean_after, 1.0)), z)
     b, k = len(prompts), len(prompts[0])
     return z.reshape(b, k * z.shape[1], z.shape[2])  # (B, k·T, D): each prompt's chunks side by side
 

@@ -4,6 +4,7 @@ import sys
 
 from course.__main__ import main
 from course.tokenizer import load_clip_tokenizer
+from test_loading import model_folder  # noqa: F401  (a tiny diffusers model folder, as a fixture)
 
 
 def test_tokenize_prints_tokens_ids_and_weights(capsys):
@@ -33,3 +34,31 @@ def test_runs_as_a_module():
                             capture_output=True, text=True, timeout=120)
     cat = load_clip_tokenizer().encoder["cat</w>"]
     assert result.returncode == 0 and f"{cat}   1.000  cat</w>" in result.stdout
+
+
+def test_generate_writes_the_pipelines_image(model_folder, tmp_path, capsys):
+    import numpy as np
+    from PIL import Image
+
+    from course.loading import load_folder
+    from course.pipeline import text_to_image
+
+    out = tmp_path / "circle.png"
+    args = ["generate", "a red circle", "--model", str(model_folder), "--steps", "2", "--seed", "3",
+            "--height", "32", "--width", "32", "--sampler", "Euler a", "--out", str(out)]
+    assert main(args) == 0
+    assert "wrote" in capsys.readouterr().out
+    want = text_to_image(load_folder(model_folder), "a red circle", steps=2, seed=3, height=32, width=32,
+                         sampler="euler_a", progress=False)[0]
+    assert np.array_equal(np.asarray(Image.open(out)), np.asarray(want))
+
+
+def test_generate_without_a_model_says_what_to_pass(capsys):
+    assert main(["generate", "a red circle"]) == 2
+    err = capsys.readouterr().err
+    assert "--model" in err and "bundled model is not trained yet" in err
+
+
+def test_generate_with_an_unknown_sampler_lists_the_known_ones(model_folder, capsys):
+    assert main(["generate", "a cat", "--model", str(model_folder), "--sampler", "fancy"]) == 2
+    assert "euler_a" in capsys.readouterr().err

@@ -292,3 +292,18 @@ def test_gpu_matches_transformers(dtype, tol):
         assert max_diff(a, b) <= tol
     assert max_diff(out.last_hidden_state, theirs.last_hidden_state) <= tol
     assert max_diff(out.pooled, theirs.pooler_output) <= tol
+
+
+def test_weighted_encoding_of_a_zero_mean_output_stays_finite():
+    """Regression: a fresh final LayerNorm makes every vector's mean exactly 0, and A1111's
+    rescale mean(z)/mean(z') was 0/0 = NaN for every unweighted chunk (the empty negative prompt)."""
+    from course.prompts import chunk
+    from course.tokenizer import train_bpe
+
+    torch.manual_seed(0)
+    encoder = TextEncoder(TextEncoderConfig.tiny())  # untouched LayerNorms: weight 1, bias 0
+    tok = train_bpe(["a red circle"], vocab_size=520)
+    plain = encode_weighted(encoder, chunk("", tok))
+    assert torch.isfinite(plain).all()
+    assert torch.equal(plain[0], encoder(torch.tensor([chunk("", tok)[0].ids]))[0])
+    assert torch.isfinite(encode_weighted(encoder, chunk("a (red:1.5) circle", tok))).all()
