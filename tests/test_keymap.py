@@ -6,7 +6,7 @@ from diffusers.loaders.single_file_utils import convert_ldm_unet_checkpoint, con
 
 from course import keymap
 from course.config import UNetConfig, VAEConfig, from_reference_config
-from test_loading import UNET_CONFIGS, VAE_CONFIGS, tiny_unet, tiny_vae
+from reference_parts import UNET_CONFIGS, VAE_CONFIGS, tiny_unet, tiny_vae
 
 
 @pytest.mark.parametrize("name", UNET_CONFIGS)

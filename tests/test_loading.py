@@ -1,49 +1,15 @@
 """course.loading and course.keymap: reference modules, diffusers folders, single-file checkpoints, errors."""
 import argparse
-import json
 
 import pytest
 import torch
-from diffusers import AutoencoderKL, UNet2DConditionModel
+from diffusers import UNet2DConditionModel
 from safetensors.torch import load_file, save_file
-from transformers import CLIPTextConfig, CLIPTextModel
 
 from course import keymap
 from course.config import TextEncoderConfig, UNetConfig, VAEConfig, from_reference_config
 from course.loading import from_reference, load_folder, load_single_file, load_weights, read_state_dict
-from course.tokenizer import train_bpe
-
-UNET_CONFIGS = {
-    "tiny": dict(block_out_channels=(32, 64), down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
-                 up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), cross_attention_dim=32, layers_per_block=2),
-    "sd-order": dict(block_out_channels=(32, 32, 64, 64), down_block_types=("CrossAttnDownBlock2D",) * 3 + ("DownBlock2D",),
-                     up_block_types=("UpBlock2D",) + ("CrossAttnUpBlock2D",) * 3, cross_attention_dim=32,
-                     layers_per_block=1, attention_head_dim=(2, 4, 8, 8)),
-}
-VAE_CONFIGS = {
-    "tiny": dict(block_out_channels=(32, 64), down_block_types=["DownEncoderBlock2D"] * 2,
-                 up_block_types=["UpDecoderBlock2D"] * 2),
-    "three-blocks": dict(block_out_channels=(32, 32, 64), layers_per_block=2, down_block_types=["DownEncoderBlock2D"] * 3,
-                         up_block_types=["UpDecoderBlock2D"] * 3),
-}
-
-
-def tiny_unet(name="tiny"):
-    torch.manual_seed(0)
-    return UNet2DConditionModel(**UNET_CONFIGS[name]).eval()
-
-
-def tiny_vae(name="tiny"):
-    torch.manual_seed(1)
-    return AutoencoderKL(**VAE_CONFIGS[name]).eval()
-
-
-def tiny_clip(vocab_size=1000):
-    torch.manual_seed(2)
-    config = CLIPTextConfig(vocab_size=vocab_size, hidden_size=32, intermediate_size=37, num_hidden_layers=2,
-                            num_attention_heads=4, max_position_embeddings=77, bos_token_id=0, eos_token_id=2)
-    return CLIPTextModel(config).eval()
-
+from reference_parts import UNET_CONFIGS, tiny_clip, tiny_unet, tiny_vae
 
 # ---- from_reference ---------------------------------------------------------------------------
 
@@ -70,18 +36,6 @@ def test_load_weights_lists_missing_unexpected_and_shapes():
 
 
 # ---- files and folders ------------------------------------------------------------------------
-
-@pytest.fixture
-def model_folder(tmp_path):
-    """A tiny diffusers SD folder, written by the reference libraries themselves."""
-    tiny_unet().save_pretrained(tmp_path / "unet")
-    tiny_vae().save_pretrained(tmp_path / "vae")
-    tiny_clip().save_pretrained(tmp_path / "text_encoder")
-    train_bpe(["a red circle on a blue background"], vocab_size=520).save(tmp_path / "tokenizer")
-    (tmp_path / "scheduler").mkdir()
-    (tmp_path / "scheduler" / "scheduler_config.json").write_text(json.dumps({"_class_name": "PNDMScheduler"}))
-    return tmp_path
-
 
 def _same_outputs(parts, unet, vae, clip):
     ids = torch.tensor([[0, 5, 9, 2] + [2] * 73])

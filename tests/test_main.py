@@ -4,7 +4,6 @@ import sys
 
 from course.__main__ import main
 from course.tokenizer import load_clip_tokenizer
-from test_loading import model_folder  # noqa: F401  (a tiny diffusers model folder, as a fixture)
 
 
 def test_tokenize_prints_tokens_ids_and_weights(capsys):

@@ -5,7 +5,6 @@ intermediate latent compared (max |Δ| <= 1e-5, fp32). diffusers' DDIM, DDPM and
 the latent in "variance preserving" form x/√(σ²+1); we compare in that form for them.
 """
 
-import numpy as np
 import pytest
 import torch
 from diffusers import (DDIMScheduler, DDPMScheduler, DPMSolverMultistepScheduler,

@@ -1,0 +1,54 @@
+"""Tiny reference parts the tests build with the reference libraries themselves (fixed seeds)."""
+import json
+from pathlib import Path
+
+import torch
+from diffusers import AutoencoderKL, UNet2DConditionModel
+from transformers import CLIPTextConfig, CLIPTextModel
+
+from course.tokenizer import train_bpe
+
+UNET_CONFIGS = {
+    "tiny": dict(block_out_channels=(32, 64), down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
+                 up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), cross_attention_dim=32, layers_per_block=2),
+    "sd-order": dict(block_out_channels=(32, 32, 64, 64), down_block_types=("CrossAttnDownBlock2D",) * 3 + ("DownBlock2D",),
+                     up_block_types=("UpBlock2D",) + ("CrossAttnUpBlock2D",) * 3, cross_attention_dim=32,
+                     layers_per_block=1, attention_head_dim=(2, 4, 8, 8)),
+}
+VAE_CONFIGS = {
+    "tiny": dict(block_out_channels=(32, 64), down_block_types=["DownEncoderBlock2D"] * 2,
+                 up_block_types=["UpDecoderBlock2D"] * 2),
+    "three-blocks": dict(block_out_channels=(32, 32, 64), layers_per_block=2, down_block_types=["DownEncoderBlock2D"] * 3,
+                         up_block_types=["UpDecoderBlock2D"] * 3),
+}
+
+
+def tiny_unet(name="tiny"):
+    torch.manual_seed(0)
+    return UNet2DConditionModel(**UNET_CONFIGS[name]).eval()
+
+
+def tiny_vae(name="tiny"):
+    torch.manual_seed(1)
+    return AutoencoderKL(**VAE_CONFIGS[name]).eval()
+
+
+def tiny_clip(vocab_size=1000):
+    torch.manual_seed(2)
+    config = CLIPTextConfig(vocab_size=vocab_size, hidden_size=32, intermediate_size=37, num_hidden_layers=2,
+                            num_attention_heads=4, max_position_embeddings=77, bos_token_id=0, eos_token_id=2)
+    return CLIPTextModel(config).eval()
+
+
+def write_model_folder(path: Path) -> Path:
+    """A tiny diffusers SD folder (unet/, vae/, text_encoder/, tokenizer/, scheduler/), written by the libraries."""
+    tiny_unet().save_pretrained(path / "unet")
+    tiny_vae().save_pretrained(path / "vae")
+    tiny_clip().save_pretrained(path / "text_encoder")
+    train_bpe(["a red circle on a blue background"], vocab_size=520).save(path / "tokenizer")
+    (path / "scheduler").mkdir()
+    scheduler = {"_class_name": "PNDMScheduler", "num_train_timesteps": 1000, "beta_start": 0.00085,
+                 "beta_end": 0.012, "beta_schedule": "scaled_linear", "steps_offset": 1, "set_alpha_to_one": False,
+                 "clip_sample": False, "skip_prk_steps": True}  # SD 1.5's scheduler_config.json
+    (path / "scheduler" / "scheduler_config.json").write_text(json.dumps(scheduler))
+    return path
