@@ -64,8 +64,12 @@ def _noise(x: torch.Tensor, generator) -> torch.Tensor:
 
 
 def _report(callback, x, denoised, i, sigma):
-    if callback is not None:
-        callback({"x": x, "denoised": denoised, "i": i, "sigma": sigma})
+    """Show the callback this step's x (at σ_{i+1}) and denoised (D at σ_i); a tensor it returns replaces x
+    (inpainting pastes the known region back this way). Returns the x to go on with."""
+    if callback is None:
+        return x
+    out = callback({"x": x, "denoised": denoised, "i": i, "sigma": sigma})
+    return x if out is None else out
 
 
 @torch.no_grad()
@@ -75,7 +79,7 @@ def sample_euler(denoiser, x, sigmas, generator=None, callback=None, extra_args=
     for i in range(len(sigmas) - 1):
         denoised = denoiser(x, sigmas[i], **(extra_args or {}))
         x = x + (x - denoised) / sigmas[i] * (sigmas[i + 1] - sigmas[i])
-        _report(callback, x, denoised, i, sigmas[i])
+        x = _report(callback, x, denoised, i, sigmas[i])
     return x
 
 
@@ -90,7 +94,7 @@ def sample_euler_ancestral(denoiser, x, sigmas, generator=None, callback=None, e
         sigma_down = (s_next ** 2 - sigma_up ** 2) ** 0.5
         x = x + (x - denoised) / s * (sigma_down - s)
         x = x + _noise(x, generator) * sigma_up  # diffusers draws on every step, the last one too
-        _report(callback, x, denoised, i, s)
+        x = _report(callback, x, denoised, i, s)
     return x
 
 
@@ -108,7 +112,7 @@ def sample_heun(denoiser, x, sigmas, generator=None, callback=None, extra_args=N
         else:
             d_next = (x_pred - denoiser(x_pred, s_next, **(extra_args or {}))) / s_next
             x = x + (d + d_next) / 2 * (s_next - s)
-        _report(callback, x, denoised, i, s)
+        x = _report(callback, x, denoised, i, s)
     return x
 
 
@@ -133,7 +137,7 @@ def sample_lms(denoiser, x, sigmas, generator=None, callback=None, extra_args=No
         ds = [(x - denoised) / sigmas[i]] + ds[:order - 1]  # newest first
         cur = min(i + 1, order)
         x = x + sum(_lms_coefficient(s64, i, j, cur) * d for j, d in enumerate(ds[:cur]))
-        _report(callback, x, denoised, i, sigmas[i])
+        x = _report(callback, x, denoised, i, sigmas[i])
     return x
 
 
@@ -154,7 +158,7 @@ def sample_dpmpp_2m(denoiser, x, sigmas, generator=None, callback=None, extra_ar
             d = (1 + 1 / (2 * r)) * denoised - 1 / (2 * r) * old_denoised
         x = (s_next / s) * x - torch.expm1(-h) * d
         old_denoised = denoised
-        _report(callback, x, denoised, i, s)
+        x = _report(callback, x, denoised, i, s)
     return x
 
 
@@ -196,7 +200,7 @@ def sample_unipc(denoiser, x, sigmas, generator=None, callback=None, extra_args=
             r = (lam[i - 1] - lam[i]) / h
             d = denoised + 0.5 * (history[0] - denoised) / r
         x = sigmas[i + 1] / sigmas[i] * x - torch.expm1(-h) * d
-        _report(callback, x, denoised, i, sigmas[i])
+        x = _report(callback, x, denoised, i, sigmas[i])
     return x
 
 
@@ -220,7 +224,7 @@ def sample_plms(denoiser, x, sigmas, generator=None, callback=None, extra_args=N
         else:
             d = sum(b * d_j for b, d_j in zip(_ADAMS_BASHFORTH[len(ds)], ds))
         x = x + d * (s_next - s)
-        _report(callback, x, denoised, i, s)
+        x = _report(callback, x, denoised, i, s)
     return x
 
 
@@ -239,7 +243,7 @@ def sample_ddim(denoiser, x, sigmas, generator=None, callback=None, extra_args=N
         x = x + (x - denoised) / s * (sigma_down - s)
         if eta > 0:
             x = x + _noise(x, generator) * sigma_up
-        _report(callback, x, denoised, i, s)
+        x = _report(callback, x, denoised, i, s)
     return x
 
 
@@ -279,8 +283,12 @@ SAMPLERS: dict[str, SamplerInfo] = {
 }
 
 
-def get_sampler(name: str) -> SamplerInfo:
-    """Look a sampler up by our key ("euler_a") or its A1111 name ("Euler a"), case-insensitively."""
+def get_sampler(name) -> SamplerInfo:
+    """Look a sampler up by our key ("euler_a") or its A1111 name ("Euler a"), case-insensitively.
+    A ``SamplerInfo`` is returned as it is: ``dataclasses.replace(SAMPLERS["euler"], fn=my_euler)`` runs
+    your own step function on Euler's schedule."""
+    if isinstance(name, SamplerInfo):
+        return name
     wanted = str(name).strip().lower()
     for key, info in SAMPLERS.items():
         if wanted == key or (info.a1111 is not None and wanted == info.a1111.lower()):
