@@ -1,12 +1,19 @@
 """Tiny reference parts the tests build with the reference libraries themselves (fixed seeds)."""
 import json
+import warnings
 from pathlib import Path
 
 import torch
-from diffusers import AutoencoderKL, UNet2DConditionModel
+from diffusers import AutoencoderKL, PNDMScheduler, StableDiffusionPipeline, UNet2DConditionModel
 from transformers import CLIPTextConfig, CLIPTextModel
+from transformers import CLIPTokenizer as HFCLIPTokenizer
 
-from course.tokenizer import train_bpe
+from course.tokenizer import load_clip_tokenizer, train_bpe
+
+# SD 1.5's scheduler_config.json, with the spacing diffusers' schedulers take when the file names none
+SD15_SCHEDULER = dict(num_train_timesteps=1000, beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear",
+                      steps_offset=1, timestep_spacing="leading", set_alpha_to_one=False, skip_prk_steps=True,
+                      clip_sample=False)
 
 UNET_CONFIGS = {
     "tiny": dict(block_out_channels=(32, 64), down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
@@ -52,3 +59,29 @@ def write_model_folder(path: Path) -> Path:
                  "clip_sample": False, "skip_prk_steps": True}  # SD 1.5's scheduler_config.json
     (path / "scheduler" / "scheduler_config.json").write_text(json.dumps(scheduler))
     return path
+
+
+def tiny_pipeline(cls=StableDiffusionPipeline, in_channels=4):
+    """A diffusers SD pipeline (``cls``: txt2img, img2img or inpaint) on tiny random parts and the real CLIP
+    vocabulary; ``in_channels=9`` gives the inpainting UNet (latents + mask + masked-image latents)."""
+    tok = load_clip_tokenizer()
+    torch.manual_seed(0)
+    text_encoder = CLIPTextModel(CLIPTextConfig(vocab_size=49408, hidden_size=32, intermediate_size=37,
+                                                num_hidden_layers=2, num_attention_heads=4, max_position_embeddings=77,
+                                                eos_token_id=2, hidden_act="quick_gelu")).eval()
+    unet = UNet2DConditionModel(sample_size=8, block_out_channels=(32, 64), layers_per_block=1, norm_num_groups=8,
+                                in_channels=in_channels, down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
+                                up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), cross_attention_dim=32).eval()
+    vae = AutoencoderKL(block_out_channels=(32, 32), norm_num_groups=8, latent_channels=4,
+                        down_block_types=("DownEncoderBlock2D",) * 2, up_block_types=("UpDecoderBlock2D",) * 2).eval()
+    with torch.no_grad():  # random weights give a UNet that barely depends on its context: make CFG matter
+        for p in list(unet.parameters()) + list(text_encoder.parameters()):
+            p.add_(0.05 * torch.randn_like(p))
+    hf_tok = HFCLIPTokenizer(vocab=tok.encoder, merges=tok.merges, model_max_length=77)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pipe = cls(vae=vae, text_encoder=text_encoder, tokenizer=hf_tok, unet=unet,
+                   scheduler=PNDMScheduler.from_config(SD15_SCHEDULER), safety_checker=None,
+                   feature_extractor=None, requires_safety_checker=False)
+    pipe.set_progress_bar_config(disable=True)
+    return pipe

@@ -17,39 +17,15 @@ from course.loading import Parts, from_reference
 from course.pipeline import text_to_image
 from course.samplers import SAMPLERS
 from course.tokenizer import load_clip_tokenizer
+from reference_parts import SD15_SCHEDULER, tiny_pipeline
 
-SD15_SCHEDULER = dict(num_train_timesteps=1000, beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear",
-                      steps_offset=1, timestep_spacing="leading", set_alpha_to_one=False, skip_prk_steps=True,
-                      clip_sample=False)
 PROMPT, NEGATIVE = "a photo of a red cat", "blurry, low quality"
 DELTAS = {}  # what -> max |Δ| (printed with -s)
 
 
-def build_pipe():
-    tok = load_clip_tokenizer()
-    torch.manual_seed(0)
-    text_encoder = CLIPTextModel(CLIPTextConfig(vocab_size=49408, hidden_size=32, intermediate_size=37,
-                                                num_hidden_layers=2, num_attention_heads=4, max_position_embeddings=77,
-                                                eos_token_id=2, hidden_act="quick_gelu")).eval()
-    unet = UNet2DConditionModel(sample_size=8, block_out_channels=(32, 64), layers_per_block=1, norm_num_groups=8,
-                                down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
-                                up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), cross_attention_dim=32).eval()
-    vae = AutoencoderKL(block_out_channels=(32, 32), norm_num_groups=8, latent_channels=4,
-                        down_block_types=("DownEncoderBlock2D",) * 2, up_block_types=("UpDecoderBlock2D",) * 2).eval()
-    with torch.no_grad():  # random weights give a UNet that barely depends on its context: make CFG matter
-        for p in list(unet.parameters()) + list(text_encoder.parameters()):
-            p.add_(0.05 * torch.randn_like(p))
-    hf_tok = HFCLIPTokenizer(vocab=tok.encoder, merges=tok.merges, model_max_length=77)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return StableDiffusionPipeline(vae=vae, text_encoder=text_encoder, tokenizer=hf_tok, unet=unet,
-                                       scheduler=PNDMScheduler.from_config(SD15_SCHEDULER), safety_checker=None,
-                                       feature_extractor=None, requires_safety_checker=False)
-
-
 @pytest.fixture(scope="module")
 def pipe():
-    return build_pipe()
+    return tiny_pipeline()
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +142,7 @@ def test_errors(parts, kw, match):
 @pytest.mark.parametrize("key", ["euler_a", "dpmpp_2m"])
 def test_gpu(dtype, tol, key):
     """Ours on the GPU (fp32, fp16) against diffusers on the GPU in fp32; the noise is drawn on the CPU by both."""
-    pipe = build_pipe().to("cuda")
+    pipe = tiny_pipeline().to("cuda")
     parts = from_reference(pipe)
     for name in ("text_encoder", "unet", "vae"):
         setattr(parts, name, getattr(parts, name).to(dtype))
