@@ -1,6 +1,7 @@
 """Command line: ``python -m course tokenize "a photo of an astronaut"``, ``python -m course generate ...``.
 
     python -m course generate "a red circle" --model PATH --sampler "DPM++ 2M Karras" --steps 20 --cfg 7 --seed 1
+    python -m course generate "a blue square" --model PATH --init-image in.png --strength 0.6 [--mask mask.png]
 
 ``--model`` is a diffusers model folder or one SD 1.x .safetensors file on local disk.
 """
@@ -30,25 +31,39 @@ def tokenize(args: argparse.Namespace) -> None:
 
 
 def generate(args: argparse.Namespace) -> None:
-    """Make an image from a prompt with the course's own pipeline and save it as PNG."""
+    """Make an image from a prompt (and an image to start from, and a mask) with the course's pipeline; save a PNG."""
     from pathlib import Path
 
+    from course.images import load_image
     from course.loading import load_folder, load_single_file
-    from course.pipeline import text_to_image
+    from course.pipeline import image_to_image, inpaint, text_to_image
 
-    if args.init_image or args.mask:
-        raise ValueError("--init-image/--strength and --mask (img2img, inpainting) are not built yet; "
-                         "leave them out to make an image from text alone.")
+    if args.mask and not args.init_image:
+        raise ValueError("--mask needs --init-image: the picture whose white-masked part is repainted.")
     if args.model is None:
         raise ValueError("No --model given, and the course's bundled model is not trained yet. Pass a local "
                          "Stable Diffusion 1.x model: --model path/to/folder (diffusers layout) or a .safetensors file.")
     model = Path(args.model)
     parts = load_single_file(model) if model.is_file() else load_folder(model)
-    image = text_to_image(parts, args.prompt, negative_prompt=args.negative, steps=args.steps,
-                          guidance_scale=args.cfg, sampler=args.sampler, seed=args.seed,
-                          height=args.height, width=args.width)[0]
-    image.save(args.out)
-    print(f"wrote {args.out} ({image.width}×{image.height}, {args.sampler}, {args.steps} steps, "
+    common = dict(negative_prompt=args.negative, steps=args.steps, guidance_scale=args.cfg, sampler=args.sampler,
+                  seed=args.seed)
+    if args.init_image:
+        image = load_image(args.init_image)
+        w, h = args.width or image.width // 8 * 8, args.height or image.height // 8 * 8
+        if (w, h) != image.size:
+            print(f"resizing {args.init_image} from {image.width}×{image.height} to {w}×{h} (multiples of 8)")
+            image = load_image(args.init_image, (w, h))
+        if args.mask:
+            mask = load_image(args.mask, (w, h)).convert("L")
+            out = inpaint(parts, args.prompt, image, mask, strength=1.0 if args.strength is None else args.strength,
+                          **common)[0]
+        else:
+            out = image_to_image(parts, args.prompt, image, strength=0.75 if args.strength is None else args.strength,
+                                 **common)[0]
+    else:
+        out = text_to_image(parts, args.prompt, height=args.height, width=args.width, **common)[0]
+    out.save(args.out)
+    print(f"wrote {args.out} ({out.width}×{out.height}, {args.sampler}, {args.steps} steps, "
           f"CFG {args.cfg}, seed {args.seed})")
 
 
@@ -71,9 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--width", type=int, default=None)
     g.add_argument("--out", default="image.png")
     g.add_argument("--model", default=None, help="a diffusers model folder or an SD 1.x .safetensors file")
-    g.add_argument("--init-image", default=None, help="img2img (not built yet)")
-    g.add_argument("--strength", type=float, default=0.75, help="img2img strength (not built yet)")
-    g.add_argument("--mask", default=None, help="inpainting mask (not built yet)")
+    g.add_argument("--init-image", default=None, help="img2img: the picture to start from (resized to multiples of 8)")
+    g.add_argument("--strength", type=float, default=None,
+                   help="how much of the schedule runs, 0..1 (img2img default 0.75; with --mask 1.0)")
+    g.add_argument("--mask", default=None, help="inpainting: a picture the size of --init-image; white = repaint")
     g.set_defaults(run=generate)
     args = parser.parse_args(argv)
     try:

@@ -60,10 +60,11 @@ def _config_dict(module) -> dict:
 def from_reference(module: nn.Module) -> nn.Module:
     """Turn a transformers ``CLIPTextModel`` or a diffusers ``UNet2DConditionModel`` / ``AutoencoderKL``
     into the course's network: config read from theirs, weights loaded strictly, eval mode, same dtype and device.
-    A diffusers ``StableDiffusionPipeline`` becomes ``Parts`` (all of its networks, tokenizer and scheduler config).
+    A diffusers ``StableDiffusionPipeline`` (or its Img2Img / Inpaint sibling) becomes ``Parts``: all of its
+    networks, tokenizer and scheduler config.
     """
     kind = type(module).__name__
-    if kind == "StableDiffusionPipeline":
+    if kind in ("StableDiffusionPipeline", "StableDiffusionImg2ImgPipeline", "StableDiffusionInpaintPipeline"):
         return _parts_from_pipeline(module)
     if kind == "CLIPTextModel":
         from course.text_encoder import TextEncoder as ours  # noqa: N813
@@ -75,8 +76,8 @@ def from_reference(module: nn.Module) -> nn.Module:
         from course.vae import VAE as ours  # noqa: N813
         cfg_cls = VAEConfig
     else:
-        raise ValueError(f"from_reference does not know {kind}; it converts transformers' CLIPTextModel and "
-                         "diffusers' UNet2DConditionModel and AutoencoderKL.")
+        raise ValueError(f"from_reference does not know {kind}; it converts transformers' CLIPTextModel, "
+                         "diffusers' UNet2DConditionModel and AutoencoderKL, and StableDiffusion(Img2Img|Inpaint)Pipeline.")
     config = from_reference_config(cfg_cls, _config_dict(module))
     param = next(module.parameters())
     model = ours(config).to(device=param.device, dtype=param.dtype)

@@ -1,4 +1,4 @@
-"""Text to image: the arrows of the data flow, in one function you can read top to bottom.
+"""Text to image, image to image, inpainting: the arrows of the data flow, each one short function.
 
 Rombach et al. 2022, "High-Resolution Image Synthesis with Latent Diffusion Models" (Stable Diffusion):
 
@@ -6,8 +6,14 @@ Rombach et al. 2022, "High-Resolution Image Synthesis with Latent Diffusion Mode
     noise (B, 4, H/8, W/8) · σ_max --sampler loop, each step D(x, σ) from the guided UNet--> z_0
     z_0 / scaling_factor --vae.decode--> image (B, 3, H, W) in [-1, 1] --> PIL
 
-Built to give the same numbers as diffusers' ``StableDiffusionPipeline`` with the matching scheduler
-(``course.samplers.SAMPLERS[name].diffusers``) and the same seed: tests/test_pipeline.py checks it.
+image_to_image is SDEdit (Meng et al. 2022): encode the image to z_0, add noise up to the σ where the
+schedule is entered (strength 0.75 skips the first quarter of the steps), and run the rest of the loop.
+inpaint does the same and, after every step, pastes the known region back, noised to the current σ; an
+inpainting UNet (9 input channels) also sees the mask and the latents of the masked image.
+
+Built to give the same numbers as diffusers' StableDiffusionPipeline, StableDiffusionImg2ImgPipeline and
+StableDiffusionInpaintPipeline with the matching scheduler (``course.samplers.SAMPLERS[name].diffusers``) and
+the same seed, random draws in the same order: tests/test_pipeline.py and tests/test_img2img.py check it.
 """
 from __future__ import annotations
 
@@ -16,12 +22,13 @@ import math
 import torch
 from tqdm.auto import tqdm
 
+from course.conditioning import Conditioning
 from course.guidance import classifier_free_guidance
+from course.images import image_tensor, mask_tensor, to_pil
 from course.samplers import Denoiser, get_sampler
 from course.schedules import alphas_cumprod, betas, sampling_sigmas
-from course.text_encoder import encode_prompt
 
-__all__ = ["text_to_image", "schedule_for", "to_pil", "SD15_SCHEDULER_CONFIG"]
+__all__ = ["text_to_image", "image_to_image", "inpaint", "schedule_for", "to_pil", "SD15_SCHEDULER_CONFIG"]
 
 # SD 1.5's scheduler_config.json: used when parts.scheduler_config is empty (a single-file checkpoint has none)
 SD15_SCHEDULER_CONFIG = {"num_train_timesteps": 1000, "beta_start": 0.00085, "beta_end": 0.012,
@@ -39,7 +46,7 @@ def schedule_for(sampler, scheduler_config: dict, steps: int):
     Returns (sigmas (steps+1,), quantize, alphas_cumprod, init_scale): the initial N(0, I) noise is multiplied
     by ``init_scale`` (diffusers' ``init_noise_sigma``, in our "x = x_0 + σ ε" form).
     """
-    info = get_sampler(sampler) if isinstance(sampler, str) else sampler
+    info = get_sampler(sampler)
     cfg = {**(scheduler_config or SD15_SCHEDULER_CONFIG), **info.diffusers_options}
     ac = alphas_cumprod(betas(cfg.get("num_train_timesteps", 1000), cfg.get("beta_start", 0.0001),
                               cfg.get("beta_end", 0.02), cfg.get("beta_schedule", "linear")))
@@ -50,17 +57,13 @@ def schedule_for(sampler, scheduler_config: dict, steps: int):
     # diffusers' Euler family starts from σ_max·ε only with linspace/trailing spacing, else from √(σ_max²+1)·ε;
     # the others keep x/√(σ²+1) ("variance preserving") and start from ε, which is √(σ_max²+1)·ε here.
     euler_family = info.diffusers in ("EulerDiscreteScheduler", "EulerAncestralDiscreteScheduler",
-                                      "HeunDiscreteScheduler", "LMSDiscreteScheduler")
+                                      "HeunDiscreteScheduler", "LMSDiscreteScheduler", "DPMSolverSDEScheduler")
     init_scale = sigmas[0] if euler_family and spacing in ("linspace", "trailing") else (sigmas[0] ** 2 + 1) ** 0.5
     return sigmas, quantize, ac, init_scale
 
 
-def to_pil(images: torch.Tensor) -> list:
-    """(B, 3, H, W) in [-1, 1] -> list of PIL images, as diffusers rounds: uint8(round(255 · clamp(x/2 + 0.5)))."""
-    from PIL import Image
-
-    x = (images / 2 + 0.5).clamp(0, 1).cpu().permute(0, 2, 3, 1).float().numpy()  # (B, H, W, 3)
-    return [Image.fromarray((im * 255).round().astype("uint8")) for im in x]
+def _is_int(value, low: int) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int) and value >= low
 
 
 def _check(parts, prompt, negative_prompt, steps, guidance_scale, sampler, height, width, num_images, output_type):
@@ -74,7 +77,7 @@ def _check(parts, prompt, negative_prompt, steps, guidance_scale, sampler, heigh
         if len(negative_prompt) != n:
             raise ValueError(f"negative_prompt has {len(negative_prompt)} entries but there are {n} prompts: pass one "
                              "negative prompt per prompt, or a single str for all of them.")
-    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
+    if not _is_int(steps, 1):
         raise ValueError(f"steps={steps!r} must be a whole number >= 1 (20 to 50 is usual).")
     if isinstance(guidance_scale, bool) or not isinstance(guidance_scale, (int, float)) or math.isnan(guidance_scale):
         raise ValueError(f"guidance_scale={guidance_scale!r} must be a number, not NaN (SD 1.5: 7.5; 1.0 = no CFG).")
@@ -86,75 +89,175 @@ def _check(parts, prompt, negative_prompt, steps, guidance_scale, sampler, heigh
                          "set them to False in parts.scheduler_config, or pick another sampler.")
     f = 2 ** (len(parts.vae.config.block_out_channels) - 1)
     for name, value in (("height", height), ("width", width)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 8 or value % 8 or value % f:
+        if not _is_int(value, 8) or value % 8 or value % f:
             near = 8 * max(1, round(value / 8)) if isinstance(value, (int, float)) else 512
             raise ValueError(f"{name}={value!r} must be a positive multiple of 8 (the VAE's factor, here {f}), "
                              f"e.g. {near}.")
-    if isinstance(num_images, bool) or not isinstance(num_images, int) or num_images < 1:
+    if not _is_int(num_images, 1):
         raise ValueError(f"num_images_per_prompt={num_images!r} must be a whole number >= 1.")
     if output_type not in ("pil", "pt", "latent"):
         raise ValueError(f"output_type={output_type!r}: use 'pil' (list of images), 'pt' (tensor in [0, 1]) "
                          "or 'latent' (the UNet's latent, before the VAE).")
 
 
-@torch.no_grad()
-def text_to_image(parts, prompt, *, negative_prompt="", steps: int = 20, guidance_scale: float = 7.5,
-                  sampler: str = "euler", seed: int | None = None, generator: torch.Generator | None = None,
-                  height: int | None = None, width: int | None = None, num_images_per_prompt: int = 1,
-                  clip_skip: int = 0, output_type: str = "pil", callback=None, progress: bool = True):
-    """Prompt(s) -> images. ``parts``: a ``course.loading.Parts``; ``sampler``: a key of ``SAMPLERS`` or an
-    A1111 name; ``seed`` (or a ``generator``) fixes the noise; ``callback`` gets the sampler's dict each step.
-    Returns a list of PIL images, a (B, 3, H, W) tensor in [0, 1] ("pt"), or the latents ("latent").
+def _start_step(strength, steps: int) -> int:
+    """SDEdit: how many of the ``steps`` to skip, as diffusers' get_timesteps: steps - int(steps · strength)."""
+    if isinstance(strength, bool) or not isinstance(strength, (int, float)) or not 0 <= strength <= 1:
+        raise ValueError(f"strength={strength!r} must be a number in [0, 1]: 0 keeps the image, 1 repaints it "
+                         "from pure noise (0.5 to 0.8 is usual).")
+    run = min(int(steps * strength), steps)
+    if run < 1:
+        raise ValueError(f"strength={strength} with steps={steps} runs int({steps}·{strength}) = 0 steps, so nothing "
+                         f"would change: raise strength to at least {1 / steps:.3g}, or raise steps.")
+    return steps - run
 
-    Prompts use A1111's syntax (weights, BREAK, any length: 75-token chunks). ``guidance_scale`` 1 skips the
-    unconditional pass; below 1 we still apply the formula (diffusers then turns guidance off instead)."""
-    unet, vae = parts.unet, parts.vae
-    scale = 2 ** (len(vae.config.block_out_channels) - 1)  # 8 for SD
-    height = height if height is not None else unet.config.sample_size * scale
-    width = width if width is not None else unet.config.sample_size * scale
-    _check(parts, prompt, negative_prompt, steps, guidance_scale, sampler, height, width, num_images_per_prompt,
-           output_type)
-    info = get_sampler(sampler)
-    prompts = [prompt] if isinstance(prompt, str) else list(prompt)
-    negatives = [negative_prompt] * len(prompts) if isinstance(negative_prompt, str) else list(negative_prompt)
-    if generator is None and seed is not None:
-        generator = torch.Generator().manual_seed(seed)  # on the CPU: the same noise on every device
-    param = next(unet.parameters())
 
-    # 1. text -> contexts (B, 77·k, D); the prompt and negative prompt get the same number of chunks
-    #    (one call: encode_prompt pads every prompt of a batch with empty chunks to the longest one's count)
-    uncond, cond = encode_prompt(parts.text_encoder, parts.tokenizer, negatives + prompts, clip_skip).chunk(2)
-    cond = cond.repeat_interleave(num_images_per_prompt, dim=0).to(param)  # (B·n, 77·k, D): p0, p0, p1, p1, ...
-    uncond = uncond.repeat_interleave(num_images_per_prompt, dim=0).to(param)
+def _randn(shape, generator, like: torch.Tensor) -> torch.Tensor:
+    """N(0, I) drawn on the generator's device (the CPU for seed=N), as diffusers' randn_tensor draws it."""
+    device = generator.device if generator is not None else like.device
+    return torch.randn(shape, generator=generator, device=device, dtype=like.dtype).to(like.device)
 
-    # 2. the schedule, and the starting noise drawn as diffusers' randn_tensor draws it
-    sigmas, quantize, ac, init_scale = schedule_for(info, parts.scheduler_config, steps)
-    shape = (cond.shape[0], unet.config.in_channels, height // scale, width // scale)
-    gen_device = generator.device if generator is not None else param.device
-    noise = torch.randn(shape, generator=generator, device=gen_device, dtype=param.dtype).to(param.device)
-    x = noise * init_scale.to(param)
 
-    # 3. the sampler loop on the denoiser D(x, σ), which wraps the guided UNet: ε̂ = ε̂_u + s (ε̂_c - ε̂_u)
-    #    (guiding ε̂ or D is the same math; guiding ε̂ as diffusers does gives its numbers bit for bit)
-    guided_unet = classifier_free_guidance(lambda x_t, t, context: unet(x_t, t, context), guidance_scale)
+def _sample(parts, info, cond: Conditioning, x, sigmas, ac, quantize, guidance_scale, generator, callback,
+            progress, first_step=0, unet_extra=None, paste=None):
+    """The loop: the sampler walks x from sigmas[0] to sigmas[-1] on the guided UNet, as a denoiser D(x, σ).
+    ``unet_extra`` (B, 5, h, w) is appended to the UNet's input channels (the inpainting UNet's mask and
+    masked-image latents); ``paste(i, x)`` may replace x after step i (inpainting's known region)."""
+    unet, step = parts.unet, {"i": first_step}  # the step counter picks the prompt's text at each step
+
+    guided = classifier_free_guidance(lambda x_in, t, context: unet(x_in, t, context), guidance_scale)
+
+    def unet_fn(x_t, t):
+        if unet_extra is not None:
+            x_t = torch.cat([x_t, unet_extra], dim=1)  # (B, 4 + 1 + 4, h, w): latents, mask, masked-image latents
+        return guided(x_t, t, *cond.at(step["i"]))
+
     prediction_type = (parts.scheduler_config or SD15_SCHEDULER_CONFIG).get("prediction_type", "epsilon")
-    denoiser = Denoiser(guided_unet, ac, prediction_type, quantize=quantize)
-    bar = tqdm(total=steps, disable=not progress, desc=f"{sampler} ({steps} steps)")
+    denoiser = Denoiser(unet_fn, ac, prediction_type, quantize=quantize)
+    bar = tqdm(total=len(sigmas) - 1, disable=not progress, desc=info.a1111 or info.fn.__name__)
 
     def on_step(d):
         bar.update(1)
+        step["i"] += 1
+        x_new = paste(d["i"], d["x"]) if paste is not None else None
         if callback is not None:
-            callback(d)
+            callback(d if x_new is None else {**d, "x": x_new})
+        return x_new
 
-    latents = info.fn(denoiser, x, sigmas.to(param.device), generator=generator, callback=on_step,
-                      extra_args={"cond": cond, "uncond": None if guidance_scale == 1 else uncond})
+    x = info.fn(denoiser, x, sigmas.to(x.device), generator=generator, callback=on_step)
     bar.close()
-    latents = latents / (sigmas[-1] ** 2 + 1) ** 0.5  # DDIM/PLMS stop at σ_0 > 0: back to the latent they decode
+    return x / (sigmas[-1] ** 2 + 1) ** 0.5  # DDIM/PLMS stop at σ_0 > 0: back to the latent they decode
 
-    # 4. latent -> image
+
+def _finish(vae, latents, output_type):
     if output_type == "latent":
         return latents
     images = vae.decode(latents / vae.scaling_factor)  # (B, 3, H, W) in about [-1, 1]
-    if output_type == "pt":
-        return (images / 2 + 0.5).clamp(0, 1)
-    return to_pil(images)
+    return (images / 2 + 0.5).clamp(0, 1) if output_type == "pt" else to_pil(images)
+
+
+def _setup(parts, prompt, negative_prompt, steps, guidance_scale, sampler, seed, generator, height, width,
+           num_images_per_prompt, clip_skip, output_type):
+    _check(parts, prompt, negative_prompt, steps, guidance_scale, sampler, height, width, num_images_per_prompt,
+           output_type)
+    if generator is None and seed is not None:
+        generator = torch.Generator().manual_seed(seed)  # on the CPU: the same noise on every device
+    param = next(parts.unet.parameters())
+    cond = Conditioning(parts, prompt, negative_prompt, steps, clip_skip, num_images_per_prompt, param)
+    return get_sampler(sampler), generator, param, cond
+
+
+@torch.no_grad()
+def text_to_image(parts, prompt, *, negative_prompt="", steps: int = 20, guidance_scale: float = 7.5,
+                  sampler="euler", seed: int | None = None, generator: torch.Generator | None = None,
+                  height: int | None = None, width: int | None = None, num_images_per_prompt: int = 1,
+                  clip_skip: int = 0, output_type: str = "pil", callback=None, progress: bool = True):
+    """Prompt(s) -> images. ``parts``: a ``course.loading.Parts``; ``sampler``: a key of ``SAMPLERS``, an
+    A1111 name or a ``SamplerInfo``; ``seed`` (or a ``generator``) fixes the noise; ``callback`` gets the
+    sampler's dict {"x", "denoised", "i", "sigma"} each step.
+    Returns a list of PIL images, a (B, 3, H, W) tensor in [0, 1] ("pt"), or the latents ("latent").
+
+    Prompts use A1111's syntax: (word:1.2) weights, BREAK, any length (75-token chunks), [cat:dog:0.5] prompt
+    editing, and "a cat AND a hat :0.6" composition. ``guidance_scale`` 1 skips the unconditional pass; below 1
+    we still apply the formula (0 = the negative prompt alone; diffusers turns guidance off at <= 1 instead)."""
+    f = 2 ** (len(parts.vae.config.block_out_channels) - 1)  # 8 for SD
+    height = height if height is not None else parts.unet.config.sample_size * f
+    width = width if width is not None else parts.unet.config.sample_size * f
+    info, generator, param, cond = _setup(parts, prompt, negative_prompt, steps, guidance_scale, sampler, seed,
+                                          generator, height, width, num_images_per_prompt, clip_skip, output_type)
+    sigmas, quantize, ac, init_scale = schedule_for(info, parts.scheduler_config, steps)
+    c = parts.vae.config.latent_channels
+    if parts.unet.config.in_channels != c:
+        raise ValueError(f"the UNet takes {parts.unet.config.in_channels} input channels, not the {c} of a latent: "
+                         "an inpainting model makes images with course.pipeline.inpaint(parts, prompt, image, mask).")
+    x = _randn((cond.batch, c, height // f, width // f), generator, param) * init_scale.to(param)
+    latents = _sample(parts, info, cond, x, sigmas, ac, quantize, guidance_scale, generator, callback, progress)
+    return _finish(parts.vae, latents, output_type)
+
+
+@torch.no_grad()
+def image_to_image(parts, prompt, image, *, strength: float = 0.8, negative_prompt="", steps: int = 20,
+                   guidance_scale: float = 7.5, sampler="euler", seed: int | None = None,
+                   generator: torch.Generator | None = None, num_images_per_prompt: int = 1, clip_skip: int = 0,
+                   output_type: str = "pil", callback=None, progress: bool = True):
+    """Prompt(s) + image -> images (SDEdit). ``image``: a PIL image, or a tensor (3, H, W) / (B, 3, H, W) in
+    [0, 1], H and W multiples of 8; one image, or one per prompt. ``strength`` in [0, 1]: the share of the
+    ``steps`` that run, so the image is noised to the σ of step ``steps - int(steps · strength)``.
+    The rest as ``text_to_image``."""
+    pixels = image_tensor(image, "image").to(next(parts.unet.parameters()))  # (b, 3, H, W) in [-1, 1]
+    info, generator, param, cond = _setup(parts, prompt, negative_prompt, steps, guidance_scale, sampler, seed,
+                                          generator, pixels.shape[2], pixels.shape[3], num_images_per_prompt,
+                                          clip_skip, output_type)
+    start = _start_step(strength, steps)
+    z0 = cond.per_image(parts.vae.to_latent(pixels, generator), "image")  # the VAE's sample draws first
+    sigmas, quantize, ac, _ = schedule_for(info, parts.scheduler_config, steps)
+    sigmas = sigmas[start:]
+    x = z0 + sigmas[0].to(param) * _randn(z0.shape, generator, param)  # x = z_0 + σ ε at the start step
+    latents = _sample(parts, info, cond, x, sigmas, ac, quantize, guidance_scale, generator, callback, progress,
+                      first_step=start)
+    return _finish(parts.vae, latents, output_type)
+
+
+@torch.no_grad()
+def inpaint(parts, prompt, image, mask, *, strength: float = 1.0, negative_prompt="", steps: int = 20,
+            guidance_scale: float = 7.5, sampler="euler", seed: int | None = None,
+            generator: torch.Generator | None = None, num_images_per_prompt: int = 1, clip_skip: int = 0,
+            output_type: str = "pil", callback=None, progress: bool = True):
+    """Repaint the masked region of ``image`` from the prompt. ``mask``: a PIL image or a tensor (H, W) /
+    (1, H, W) / (B, 1, H, W) in [0, 1], the same size as the image; white (>= 0.5) is repainted, black kept.
+    With a 4-channel UNet the known region is noised to σ_{i+1} and pasted back after every step; a 9-channel
+    inpainting UNet also gets [mask, latents of the masked image] as extra input channels.
+    ``strength`` < 1 starts from the noised image instead of pure noise. The rest as ``image_to_image``."""
+    in_channels = parts.unet.config.in_channels
+    if in_channels not in (4, 9):
+        raise ValueError(f"the UNet has {in_channels} input channels: inpaint needs 4 (any SD 1.x model) or "
+                         "9 (an inpainting model: latents + mask + masked-image latents).")
+    param = next(parts.unet.parameters())
+    pixels = image_tensor(image, "image").to(param)  # (b, 3, H, W) in [-1, 1]
+    keep_out = mask_tensor(mask, pixels.shape).to(param)  # (b, 1, H, W): 1 = repaint, 0 = keep
+    info, generator, param, cond = _setup(parts, prompt, negative_prompt, steps, guidance_scale, sampler, seed,
+                                          generator, pixels.shape[2], pixels.shape[3], num_images_per_prompt,
+                                          clip_skip, output_type)
+    start = _start_step(strength, steps)
+    sigmas, quantize, ac, init_scale = schedule_for(info, parts.scheduler_config, steps)
+    sigmas = sigmas[start:]
+    vae = parts.vae
+    # random draws in diffusers' order: the image's latent sample, the noise, the masked image's latent sample
+    z0 = cond.per_image(vae.to_latent(pixels, generator), "image") if in_channels == 4 or strength < 1 else None
+    f = 2 ** (len(vae.config.block_out_channels) - 1)  # 8 for SD
+    h, w = pixels.shape[2] // f, pixels.shape[3] // f
+    noise = _randn((cond.batch, vae.config.latent_channels, h, w), generator, param)
+    x = noise * init_scale.to(param) if strength == 1 else z0 + sigmas[0].to(param) * noise
+    masked = vae.to_latent(pixels * (keep_out < 0.5), generator)  # drawn even when unused, as diffusers does
+    latent_mask = cond.per_image(torch.nn.functional.interpolate(keep_out, size=(h, w)), "mask")  # nearest
+    extra, paste = None, None
+    if in_channels == 9:
+        extra = torch.cat([latent_mask, cond.per_image(masked, "image")], dim=1)  # (B, 1 + 4, h, w)
+    else:
+        def paste(i, x):  # known region: z_0 noised to σ_{i+1} with the starting noise; clean after the last step
+            s = sigmas[i + 1].to(param)
+            known = z0 + s * noise if i < len(sigmas) - 2 else z0 * (s ** 2 + 1) ** 0.5
+            return latent_mask * x + (1 - latent_mask) * known
+    latents = _sample(parts, info, cond, x, sigmas, ac, quantize, guidance_scale, generator, callback, progress,
+                      first_step=start, unet_extra=extra, paste=paste)
+    return _finish(vae, latents, output_type)

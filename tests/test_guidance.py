@@ -61,3 +61,21 @@ def test_errors():
     x, cond, _ = data()
     with pytest.raises(ValueError, match=r"uncond context \(2, 154, 32\) and cond context \(2, 77, 32\) differ"):
         classifier_free_guidance(CountingModel(), 7.5)(x, 0.5, cond=cond, uncond=torch.cat([cond, cond], 1))
+
+
+@pytest.mark.parametrize("scale", [1.0, 7.5])
+def test_composable_weights_sum_the_pulls_in_one_call(scale):
+    """AND: uncond + s · Σ_j w_j (cond_j - uncond), J contexts per image, all in one batched call."""
+    g = torch.Generator().manual_seed(3)
+    x, uncond = torch.randn(2, 4, 8, 8, generator=g), torch.randn(2, 77, 32, generator=g)
+    cond = torch.randn(2 * 3, 77, 32, generator=g)  # image 0's three parts, then image 1's
+    weights = torch.tensor([[1.0, 0.5, 0.0], [0.2, -0.4, 1.0]])
+    model = CountingModel()
+    out = classifier_free_guidance(model, scale)(x, 0.5, cond=cond, uncond=uncond, weights=weights)
+    assert model.batches == [2 + 6]
+    for b in range(2):
+        u = CountingModel()(x[b:b + 1], 0.5, uncond[b:b + 1])
+        pulls = [weights[b, j] * (CountingModel()(x[b:b + 1], 0.5, cond[3 * b + j:3 * b + j + 1]) - u) for j in range(3)]
+        assert float((out[b:b + 1] - (u + scale * sum(pulls))).abs().max()) <= 1e-5
+    with pytest.raises(ValueError, match=r"weights \(2, 2\) and cond \(6, 77, 32\) do not fit"):
+        classifier_free_guidance(model, scale)(x, 0.5, cond=cond, uncond=uncond, weights=weights[:, :2])

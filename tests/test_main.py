@@ -1,6 +1,8 @@
-"""The command line: `python -m course tokenize PROMPT` (what `make demo` runs)."""
+"""The command line: `python -m course tokenize PROMPT` (what `make demo` runs) and `generate`."""
 import subprocess
 import sys
+
+import pytest
 
 from course.__main__ import main
 from course.tokenizer import load_clip_tokenizer
@@ -61,3 +63,52 @@ def test_generate_without_a_model_says_what_to_pass(capsys):
 def test_generate_with_an_unknown_sampler_lists_the_known_ones(model_folder, capsys):
     assert main(["generate", "a cat", "--model", str(model_folder), "--sampler", "fancy"]) == 2
     assert "euler_a" in capsys.readouterr().err
+
+
+def _pictures(tmp_path, size=(36, 33)):
+    import numpy as np
+    from PIL import Image
+
+    g = np.random.default_rng(0)
+    Image.fromarray(g.integers(0, 256, (size[1], size[0], 3), dtype=np.uint8)).save(tmp_path / "in.png")
+    mask = np.zeros((size[1], size[0]), np.uint8)
+    mask[8:24, 8:24] = 255
+    Image.fromarray(mask).save(tmp_path / "mask.png")
+    return tmp_path / "in.png", tmp_path / "mask.png"
+
+
+@pytest.mark.parametrize("with_mask", [False, True], ids=["img2img", "inpaint"])
+def test_generate_from_an_image_resizes_and_matches_the_pipeline(model_folder, tmp_path, capsys, with_mask):
+    import numpy as np
+    from PIL import Image
+
+    from course.images import load_image
+    from course.loading import load_folder
+    from course.pipeline import image_to_image, inpaint
+
+    picture, mask = _pictures(tmp_path)
+    out = tmp_path / "out.png"
+    args = ["generate", "a red circle", "--model", str(model_folder), "--steps", "4", "--seed", "3",
+            "--init-image", str(picture), "--strength", "0.5", "--out", str(out)] + (["--mask", str(mask)] * with_mask)
+    assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert "resizing" in printed and "to 32×32" in printed and "wrote" in printed
+    image = load_image(picture, (32, 32))
+    kw = dict(strength=0.5, steps=4, seed=3, sampler="euler", progress=False)
+    parts = load_folder(model_folder)
+    if with_mask:
+        want = inpaint(parts, "a red circle", image, load_image(mask, (32, 32)).convert("L"), **kw)[0]
+    else:
+        want = image_to_image(parts, "a red circle", image, **kw)[0]
+    assert np.array_equal(np.asarray(Image.open(out)), np.asarray(want))
+
+
+def test_generate_image_errors_are_short(model_folder, tmp_path, capsys):
+    picture, mask = _pictures(tmp_path)
+    base = ["generate", "a cat", "--model", str(model_folder)]
+    assert main(base + ["--mask", str(mask)]) == 2
+    assert "--mask needs --init-image" in capsys.readouterr().err
+    assert main(base + ["--init-image", str(tmp_path / "nope.png")]) == 2
+    assert "no image file at" in capsys.readouterr().err
+    assert main(base + ["--init-image", str(picture), "--strength", "2"]) == 2
+    assert "strength=2.0 must be a number in [0, 1]" in capsys.readouterr().err
