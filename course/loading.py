@@ -95,8 +95,14 @@ def _parts_from_pipeline(pipe) -> "Parts":
     else:  # transformers 4's slow CLIPTokenizer
         vocab, merges = tok.get_vocab(), sorted(tok.bpe_ranks, key=tok.bpe_ranks.get)
     tokenizer = CLIPTokenizer(vocab, merges, pad_token=str(tok.pad_token), model_max_length=tok.model_max_length)
+    # keep what the scheduler's config file said: diffusers records the options it filled in with its class's
+    # defaults in _use_default_values, and another scheduler class built from_config takes its own defaults there
+    # (SD 1.5's file has no timestep_spacing: PNDM fills in "leading", Euler's own default is "linspace")
+    config = dict(pipe.scheduler.config)
+    defaulted = set(config.get("_use_default_values", []))
+    scheduler_config = {k: v for k, v in config.items() if k not in defaulted and not k.startswith("_")}
     return Parts(tokenizer, from_reference(pipe.text_encoder), from_reference(pipe.unet), from_reference(pipe.vae),
-                 scheduler_config=dict(pipe.scheduler.config))
+                 scheduler_config=scheduler_config)
 
 
 # ---- files ------------------------------------------------------------------------------------

@@ -20,26 +20,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from course.loading import from_reference  # noqa: E402
 
 
-def build(full: bool, device: torch.device, dtype: torch.dtype):
-    """(name, reference module, our module, reference call, our call) for each network."""
+def reference_networks(full: bool, vocab_size: int = 1000):
+    """The reference CLIPTextModel, UNet2DConditionModel and AutoencoderKL, random weights (seed 0): SD 1.5's
+    sizes with ``full``, else tiny ones (``vocab_size`` tokens: 49408 takes the real CLIP tokenizer)."""
     from diffusers import AutoencoderKL, UNet2DConditionModel
     from transformers import CLIPTextConfig, CLIPTextModel
 
     torch.manual_seed(0)
     if full:
-        clip = CLIPTextModel(CLIPTextConfig(eos_token_id=2))
-        unet = UNet2DConditionModel(cross_attention_dim=768, sample_size=64)
-        vae = AutoencoderKL(block_out_channels=(128, 256, 512, 512), layers_per_block=2,
-                            down_block_types=["DownEncoderBlock2D"] * 4, up_block_types=["UpDecoderBlock2D"] * 4)
-        width, latent, vocab = 768, 32, 49408
-    else:
-        clip = CLIPTextModel(CLIPTextConfig(vocab_size=1000, hidden_size=32, intermediate_size=37,
-                                            num_hidden_layers=5, num_attention_heads=4, eos_token_id=2))
-        unet = UNet2DConditionModel(block_out_channels=(32, 64), down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
-                                    up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), cross_attention_dim=32)
-        vae = AutoencoderKL(block_out_channels=(32, 64), down_block_types=["DownEncoderBlock2D"] * 2,
-                            up_block_types=["UpDecoderBlock2D"] * 2)
-        width, latent, vocab = 32, 16, 1000
+        return (CLIPTextModel(CLIPTextConfig(eos_token_id=2)),
+                UNet2DConditionModel(cross_attention_dim=768, sample_size=64),
+                AutoencoderKL(block_out_channels=(128, 256, 512, 512), layers_per_block=2,
+                              down_block_types=["DownEncoderBlock2D"] * 4, up_block_types=["UpDecoderBlock2D"] * 4))
+    return (CLIPTextModel(CLIPTextConfig(vocab_size=vocab_size, hidden_size=32, intermediate_size=37,
+                                         num_hidden_layers=5, num_attention_heads=4, eos_token_id=2)),
+            UNet2DConditionModel(block_out_channels=(32, 64), down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
+                                 up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), cross_attention_dim=32),
+            AutoencoderKL(block_out_channels=(32, 64), down_block_types=["DownEncoderBlock2D"] * 2,
+                          up_block_types=["UpDecoderBlock2D"] * 2))
+
+
+def build(full: bool, device: torch.device, dtype: torch.dtype):
+    """(name, reference module, our module, reference call, our call) for each network."""
+    clip, unet, vae = reference_networks(full)
+    width, latent, vocab = (768, 32, 49408) if full else (32, 16, 1000)
     ids = torch.randint(0, vocab, (2, 77), device=device)
     x, context, z = (torch.randn(*shape).to(device, dtype) for shape in
                      [(2, 4, latent, latent), (2, 77, width), (1, 4, latent, latent)])
