@@ -25,7 +25,7 @@ from tqdm.auto import tqdm
 from course.conditioning import Conditioning
 from course.guidance import classifier_free_guidance
 from course.images import image_tensor, mask_tensor, to_pil
-from course.samplers import Denoiser, get_sampler
+from course.samplers import Denoiser, brownian_tree_noise, get_sampler, sample_dpmpp_sde
 from course.schedules import alphas_cumprod, betas, sampling_sigmas
 
 __all__ = ["text_to_image", "image_to_image", "inpaint", "schedule_for", "to_pil", "SD15_SCHEDULER_CONFIG"]
@@ -120,9 +120,13 @@ def _randn(shape, generator, like: torch.Tensor) -> torch.Tensor:
 
 def _sample(parts, info, cond: Conditioning, x, sigmas, ac, quantize, guidance_scale, generator, callback,
             progress, first_step=0, unet_extra=None, paste=None):
-    """The loop: the sampler walks x from sigmas[0] to sigmas[-1] on the guided UNet, as a denoiser D(x, σ).
+    """The loop: the sampler walks x from sigmas[first_step] to sigmas[-1] on the guided UNet, as a denoiser D(x, σ).
     ``unet_extra`` (B, 5, h, w) is appended to the UNet's input channels (the inpainting UNet's mask and
     masked-image latents); ``paste(i, x)`` may replace x after step i (inpainting's known region)."""
+    kwargs = {}
+    if info.fn is sample_dpmpp_sde and generator is not None:  # diffusers' Brownian tree spans the whole schedule
+        kwargs["noise_sampler"] = brownian_tree_noise(x, sigmas, generator.initial_seed())
+    sigmas = sigmas[first_step:]
     unet, step = parts.unet, {"i": first_step}  # the step counter picks the prompt's text at each step
 
     guided = classifier_free_guidance(lambda x_in, t, context: unet(x_in, t, context), guidance_scale)
@@ -144,7 +148,7 @@ def _sample(parts, info, cond: Conditioning, x, sigmas, ac, quantize, guidance_s
             callback(d if x_new is None else {**d, "x": x_new})
         return x_new
 
-    x = info.fn(denoiser, x, sigmas.to(x.device), generator=generator, callback=on_step)
+    x = info.fn(denoiser, x, sigmas.to(x.device), generator=generator, callback=on_step, **kwargs)
     bar.close()
     return x / (sigmas[-1] ** 2 + 1) ** 0.5  # DDIM/PLMS stop at σ_0 > 0: back to the latent they decode
 
@@ -211,8 +215,7 @@ def image_to_image(parts, prompt, image, *, strength: float = 0.8, negative_prom
     start = _start_step(strength, steps)
     z0 = cond.per_image(parts.vae.to_latent(pixels, generator), "image")  # the VAE's sample draws first
     sigmas, quantize, ac, _ = schedule_for(info, parts.scheduler_config, steps)
-    sigmas = sigmas[start:]
-    x = z0 + sigmas[0].to(param) * _randn(z0.shape, generator, param)  # x = z_0 + σ ε at the start step
+    x = z0 + sigmas[start].to(param) * _randn(z0.shape, generator, param)  # x = z_0 + σ ε at the start step
     latents = _sample(parts, info, cond, x, sigmas, ac, quantize, guidance_scale, generator, callback, progress,
                       first_step=start)
     return _finish(parts.vae, latents, output_type)
@@ -240,14 +243,13 @@ def inpaint(parts, prompt, image, mask, *, strength: float = 1.0, negative_promp
                                           clip_skip, output_type)
     start = _start_step(strength, steps)
     sigmas, quantize, ac, init_scale = schedule_for(info, parts.scheduler_config, steps)
-    sigmas = sigmas[start:]
     vae = parts.vae
     # random draws in diffusers' order: the image's latent sample, the noise, the masked image's latent sample
     z0 = cond.per_image(vae.to_latent(pixels, generator), "image") if in_channels == 4 or strength < 1 else None
     f = 2 ** (len(vae.config.block_out_channels) - 1)  # 8 for SD
     h, w = pixels.shape[2] // f, pixels.shape[3] // f
     noise = _randn((cond.batch, vae.config.latent_channels, h, w), generator, param)
-    x = noise * init_scale.to(param) if strength == 1 else z0 + sigmas[0].to(param) * noise
+    x = noise * init_scale.to(param) if strength == 1 else z0 + sigmas[start].to(param) * noise
     masked = vae.to_latent(pixels * (keep_out < 0.5), generator)  # drawn even when unused, as diffusers does
     latent_mask = cond.per_image(torch.nn.functional.interpolate(keep_out, size=(h, w)), "mask")  # nearest
     extra, paste = None, None
@@ -255,8 +257,8 @@ def inpaint(parts, prompt, image, mask, *, strength: float = 1.0, negative_promp
         extra = torch.cat([latent_mask, cond.per_image(masked, "image")], dim=1)  # (B, 1 + 4, h, w)
     else:
         def paste(i, x):  # known region: z_0 noised to σ_{i+1} with the starting noise; clean after the last step
-            s = sigmas[i + 1].to(param)
-            known = z0 + s * noise if i < len(sigmas) - 2 else z0 * (s ** 2 + 1) ** 0.5
+            s = sigmas[start + i + 1].to(param)  # i counts the steps run, from the start step
+            known = z0 + s * noise if start + i < steps - 1 else z0 * (s ** 2 + 1) ** 0.5
             return latent_mask * x + (1 - latent_mask) * known
     latents = _sample(parts, info, cond, x, sigmas, ac, quantize, guidance_scale, generator, callback, progress,
                       first_step=start, unet_extra=extra, paste=paste)

@@ -4,7 +4,7 @@ Karras et al. 2022, "Elucidating the Design Space of Diffusion-Based Generative 
 Katherine Crowson's k-diffusion: every sampler is an ODE/SDE solver for dx/dσ = (x - D(x, σ)) / σ,
 where D(x, σ) ≈ x_0 is the denoiser and x = x_0 + σ ε lives in the "variance exploding" space.
 The UNet predicts ε from x/√(σ²+1) and a timestep t; ``Denoiser`` adapts it into D(x, σ).
-Samplers: Euler, Euler ancestral, Heun (Karras et al. alg. 1/2), LMS, DPM++ 2M (Lu et al. 2022,
+Samplers: Euler, Euler ancestral, Heun (Karras et al. alg. 1/2), LMS, DPM++ 2M and DPM++ SDE (Lu et al. 2022,
 "DPM-Solver++"), DDIM (Song et al. 2020), DDPM (Ho et al. 2020) and PLMS (Liu et al. 2022) written in σ,
 and UniPC (Zhao et al. 2023).
 
@@ -53,6 +53,9 @@ def _check(x: torch.Tensor, sigmas: torch.Tensor):
                          "(σ_max ... σ_last), e.g. from course.schedules.sigmas_at.")
     if bool((sigmas[1:] > sigmas[:-1]).any()) or bool((sigmas < 0).any()):
         raise ValueError("sigmas must be non-negative and non-increasing (noise goes down as we sample).")
+    if not sigmas[0] > 0:
+        raise ValueError(f"sigmas[0]={float(sigmas[0])}: sampling starts from noise, so the first σ must be > 0 "
+                         "(σ_max first, as course.schedules.sampling_sigmas returns them).")
     if not torch.is_floating_point(x):
         raise ValueError(f"x has dtype {x.dtype}: the latent must be a float tensor.")
 
@@ -162,6 +165,52 @@ def sample_dpmpp_2m(denoiser, x, sigmas, generator=None, callback=None, extra_ar
     return x
 
 
+def brownian_tree_noise(x: torch.Tensor, sigmas: torch.Tensor, seed: int) -> Callable:
+    """noise(σ, σ') = (W(σ') - W(σ)) / √|σ' - σ| ~ N(0, I), W one Brownian motion on [σ_min, σ_max] (torchsde's tree,
+    as k-diffusion and diffusers build it): steps that overlap in σ get correlated noise, as an SDE's would."""
+    try:
+        import torchsde
+    except ImportError:
+        raise ValueError("DPM++ SDE draws its noise from torchsde's Brownian tree, which is not installed: "
+                         "pip install torchsde (or the course's 'sde' extra).") from None
+    lo, hi = torch.as_tensor(sigmas[sigmas > 0].min().item()), torch.as_tensor(sigmas.max().item())
+    tree = torchsde.BrownianInterval(t0=lo, t1=hi, size=x.shape, dtype=x.dtype, device=x.device, entropy=seed,
+                                     tol=1e-6, pool_size=24, halfway_tree=True)
+    return lambda s, s_next: -tree(s_next, s) / (s_next - s).abs().sqrt()  # tree(a, b) = W(b) - W(a), a < b
+
+
+def _ancestral_dpm_step(x, denoised, lam, lam_to, noise):
+    """Euler a's split σ_to² = σ_down² + σ_up², in λ = -log σ: DPM-Solver++(1) from λ to σ_down, then + σ_up z."""
+    s, s_to = lam.neg().exp(), lam_to.neg().exp()
+    sigma_up = torch.minimum(s_to, (s_to ** 2 * (s ** 2 - s_to ** 2) / s ** 2) ** 0.5)
+    lam_down = ((s_to ** 2 - sigma_up ** 2) ** 0.5).log().neg()
+    return lam_down.neg().exp() / s * x - (lam - lam_down).expm1() * denoised + noise(s, s_to) * sigma_up
+
+
+@torch.no_grad()
+def sample_dpmpp_sde(denoiser, x, sigmas, generator=None, callback=None, extra_args=None, noise_sampler=None):
+    """DPM++ SDE (η = 1, r = 1/2): x' = A(x, D_i; λ_i → λ_mid), x ← A(x, D(x', σ_mid); λ_i → λ_{i+1}), A the ancestral
+    step above, λ_mid = (λ_i + λ_{i+1})/2; Euler onto σ = 0. Noise: ``noise_sampler``, else a Brownian tree over
+    these σ's seeded with ``generator.initial_seed()`` (no generator: a draw from torch's global RNG, as diffusers)."""
+    _check(x, sigmas)
+    if noise_sampler is None:
+        seed = generator.initial_seed() if generator is not None else torch.randint(0, 2 ** 63 - 1, []).item()
+        noise_sampler = brownian_tree_noise(x, sigmas, seed)
+    for i in range(len(sigmas) - 1):
+        s, s_next = sigmas[i], sigmas[i + 1]
+        denoised = denoiser(x, s, **(extra_args or {}))
+        if s_next == 0:
+            x = x + (x - denoised) / s * (s_next - s)
+        else:
+            lam, lam_next = s.log().neg(), s_next.log().neg()
+            lam_mid = lam + (lam_next - lam) * 0.5
+            x_mid = _ancestral_dpm_step(x, denoised, lam, lam_mid, noise_sampler)
+            denoised_mid = denoiser(x_mid, lam_mid.neg().exp(), **(extra_args or {}))
+            x = _ancestral_dpm_step(x, denoised_mid, lam, lam_next, noise_sampler)
+        x = _report(callback, x, denoised, i, s)
+    return x
+
+
 def _unipc_rhos(h: torch.Tensor, rks: list, order: int) -> torch.Tensor:
     """UniC's weights for the bh2 variant: solve R ρ = b, R_ij = r_j^i, b_i = i! φ_{i+1}(-h) h / (e^{-h} - 1)."""
     hh = -h
@@ -218,7 +267,7 @@ def sample_plms(denoiser, x, sigmas, generator=None, callback=None, extra_args=N
         s, s_next = sigmas[i], sigmas[i + 1]
         denoised = denoiser(x, s, **(extra_args or {}))
         ds = [(x - denoised) / s] + ds[:3]
-        if i == 0 and s_next > 0:  # no history yet: average the slopes at both ends (Heun)
+        if i == 0 and len(sigmas) > 2:  # no history yet: average the slopes at both ends (Heun); not for 1 step
             x_pred = x + ds[0] * (s_next - s)
             d = (ds[0] + (x_pred - denoiser(x_pred, s_next, **(extra_args or {}))) / s_next) / 2
         else:
@@ -278,8 +327,10 @@ SAMPLERS: dict[str, SamplerInfo] = {
     "plms": SamplerInfo(sample_plms, "default", "PLMS", None, "PNDMScheduler", {"skip_prk_steps": True}),
     "unipc": SamplerInfo(sample_unipc, "default", "UniPC", None, "UniPCMultistepScheduler",
                          {"solver_type": "bh2", "solver_order": 2}),
-    # not yet implemented: dpmpp_sde_karras ("DPM++ SDE Karras", DPMSolverSDEScheduler with
-    # use_karras_sigmas=True, k-diffusion sample_dpmpp_sde; needs torchsde's Brownian tree)
+    # its Brownian tree takes generator.initial_seed(): text_to_image(seed=N) = diffusers with noise_sampler_seed=N
+    # (without that option diffusers seeds the tree from torch's global RNG: its runs differ unless torch.manual_seed)
+    "dpmpp_sde_karras": SamplerInfo(sample_dpmpp_sde, "karras", "DPM++ SDE Karras", "sample_dpmpp_sde",
+                                    "DPMSolverSDEScheduler", {"use_karras_sigmas": True}),
 }
 
 

@@ -127,9 +127,11 @@ def t_to_sigma(t, alphas_cumprod: torch.Tensor) -> torch.Tensor:
     return ((1 - w) * log_sigmas[low] + w * log_sigmas[high]).exp()
 
 
+# DPMSolverSDEScheduler takes the Euler family's σ's (Karras: from the spaced σ_min, σ_max) and feeds the UNet
+# unrounded timesteps t(σ), at each midpoint σ_mid = e^{-(λ_i + λ_{i+1})/2}, λ = -log σ, as well.
 _FAMILY = {"EulerDiscreteScheduler": "euler", "EulerAncestralDiscreteScheduler": "euler",
            "HeunDiscreteScheduler": "euler", "LMSDiscreteScheduler": "euler",
-           "DPMSolverMultistepScheduler": "dpm", "UniPCMultistepScheduler": "dpm",
+           "DPMSolverSDEScheduler": "euler", "DPMSolverMultistepScheduler": "dpm", "UniPCMultistepScheduler": "dpm",
            "DDIMScheduler": "ddim", "PNDMScheduler": "ddim", "DDPMScheduler": "ddpm"}
 
 
@@ -139,16 +141,27 @@ def sampling_sigmas(scheduler: str, alphas_cumprod: torch.Tensor, num_steps: int
     rounded timesteps (``quantize`` for ``samplers.Denoiser``). Returns (sigmas (n+1,) fp32, quantize).
 
     DDIM and PNDM end at ᾱ_0 unless ``set_alpha_to_one`` (SD 1.x: False), so their last σ is σ_0,
-    not 0: divide the result by √(σ_last² + 1) to get the latent diffusers decodes. They step from t
-    to t - T//n, which is the next timestep of the schedule except for "trailing"/"linspace" spacings
-    with n not dividing T.
+    not 0: divide the result by √(σ_last² + 1) to get the latent diffusers decodes.
+
+    A diffusers quirk these σ's do not reproduce: DDIMScheduler and PNDMScheduler step from t to
+    t - T//n, which is the next listed timestep only if the spacing steps by exactly T//n ("leading"
+    always; "trailing" when n divides T; "linspace" practically never). Otherwise they land on σ(t - T//n)
+    and then evaluate the UNet at the next listed timestep as if the latent were there (they keep
+    x/√(σ²+1) and change only its label). Trailing, 7 steps: 999 → 857, evaluated as 856; linspace,
+    3 steps: 999 → 666 called 500, 500 → 167 called 0, so diffusers ends with noise σ ≈ 0.5 left in.
+    A sampler over one list of σ's cannot do that, so our DDIM and PLMS differ from diffusers there
+    (latents of size ~1.5 differ by ~1e-2 for trailing, 0.1 to over 1 for linspace; the cases are
+    marked in tests/test_samplers.py). DDPMScheduler steps to the next listed timestep: it agrees.
     """
     if scheduler not in _FAMILY:
         raise ValueError(f"scheduler={scheduler!r} is not one of {sorted(_FAMILY)}.")
     family = _FAMILY[scheduler]
     table = sigmas_from_alphas_cumprod(alphas_cumprod)
     if family == "euler":
-        sigmas = sigmas_at(alphas_cumprod, timesteps(num_steps, spacing, steps_offset, len(table)))
+        t = timesteps(num_steps, spacing, steps_offset, len(table))
+        if scheduler == "DPMSolverSDEScheduler" and spacing == "linspace":  # it spaces in float64, not float32:
+            t = np.linspace(0, len(table) - 1, num_steps)[::-1]  # its Brownian noise notices the difference
+        sigmas = sigmas_at(alphas_cumprod, t)
         if karras:
             sigmas = karras_sigmas(float(sigmas[-2]), float(sigmas[0]), num_steps)
         return sigmas, False

@@ -22,11 +22,11 @@ PROMPT, NEGATIVE = "a photo of a red cat", "blurry, low quality"
 # left out of img2img: "lms" (diffusers' LMS picks its order from the step index, so entering the schedule at step k
 # it weights its first slope as if k earlier ones existed) and "plms" (PNDM slices its doubled warm-up timestep list,
 # so the UNet is asked at the wrong timestep after the first step); ours run k-diffusion's plain loop on the σ's.
-IMG2IMG = ["euler", "euler_a", "heun", "ddim", "ddpm", "dpmpp_2m", "dpmpp_2m_karras", "unipc"]
-# left out of 4-channel inpainting: "heun" (diffusers pastes the known region after the half step too) and the two
-# above when strength < 1.
+IMG2IMG = ["euler", "euler_a", "heun", "ddim", "ddpm", "dpmpp_2m", "dpmpp_2m_karras", "unipc", "dpmpp_sde_karras"]
+# left out of 4-channel inpainting: "heun" and "dpmpp_sde_karras" (diffusers pastes the known region after their
+# half steps too) and the two above when strength < 1.
 INPAINT4 = ["euler", "euler_a", "ddim", "ddpm", "dpmpp_2m", "dpmpp_2m_karras", "unipc", "lms"]
-INPAINT9 = ["euler", "euler_a", "heun", "ddim", "dpmpp_2m", "plms", "lms", "unipc"]
+INPAINT9 = ["euler", "euler_a", "heun", "ddim", "dpmpp_2m", "plms", "lms", "unipc", "dpmpp_sde_karras"]
 
 
 def picture():
@@ -52,10 +52,11 @@ def inpainting(request):
     return pipe, from_reference(pipe)
 
 
-def use(pipe, key):
+def use(pipe, key, seed=0):
     info = SAMPLERS[key]
     base = PNDMScheduler.from_config(SD15_SCHEDULER).config
-    pipe.scheduler = getattr(diffusers, info.diffusers).from_config(base, **info.diffusers_options)
+    options = {"noise_sampler_seed": seed} if info.diffusers == "DPMSolverSDEScheduler" else {}  # see test_pipeline
+    pipe.scheduler = getattr(diffusers, info.diffusers).from_config(base, **info.diffusers_options, **options)
     return pipe
 
 
@@ -75,7 +76,7 @@ def run_both(pipe, parts, ours_fn, key, output_type, **kw):
     if "mask" in args:  # the inpainting pipeline's default size is the UNet's, not the image's
         ref_args.update(height=32, width=32)
     with torch.no_grad():
-        b = use(pipe, key)(PROMPT, negative_prompt=NEGATIVE, num_inference_steps=steps, output_type="latent",
+        b = use(pipe, key, seed)(PROMPT, negative_prompt=NEGATIVE, num_inference_steps=steps, output_type="latent",
                            generator=torch.Generator().manual_seed(seed), **ref_args, **kw).images
     return a, b
 
@@ -108,11 +109,11 @@ def test_inpaint_matches_diffusers(inpainting, key, strength):
     check(pipe, parts, *run_both(pipe, parts, inpaint, key, "latent", strength=strength), f"inpaint {key} {strength}")
 
 
-def test_inpainting_unet_heun_and_plms(inpainting):
+def test_inpainting_unet_two_call_samplers(inpainting):
     pipe, parts = inpainting
     if pipe.unet.config.in_channels != 9:
-        pytest.skip("diffusers pastes after Heun's half step; PNDM skips ahead in img2img: see the notes above")
-    for key in ("heun", "plms"):
+        pytest.skip("diffusers pastes after Heun's and DPM++ SDE's half steps: see the notes above")
+    for key in ("heun", "plms", "dpmpp_sde_karras"):
         check(pipe, parts, *run_both(pipe, parts, inpaint, key, "latent"), f"inpaint9 {key}")
 
 

@@ -23,27 +23,19 @@ PROMPT, NEGATIVE = "a photo of a red cat", "blurry, low quality"
 DELTAS = {}  # what -> max |Δ| (printed with -s)
 
 
-@pytest.fixture(scope="module")
-def pipe():
-    return tiny_pipeline()
-
-
-@pytest.fixture(scope="module")
-def parts(pipe):
-    return from_reference(pipe)
-
-
-def with_scheduler(pipe, key):
+def with_scheduler(pipe, key, seed=None):
     info = SAMPLERS[key]
     base = PNDMScheduler.from_config(SD15_SCHEDULER).config  # each time from SD 1.5's config, as a user would
-    pipe.scheduler = getattr(diffusers, info.diffusers).from_config(base, **info.diffusers_options)
+    # DPM++ SDE's Brownian tree: ours is seeded with the generator's seed, diffusers' with this option
+    options = {"noise_sampler_seed": seed} if info.diffusers == "DPMSolverSDEScheduler" else {}
+    pipe.scheduler = getattr(diffusers, info.diffusers).from_config(base, **info.diffusers_options, **options)
     pipe.set_progress_bar_config(disable=True)
     return pipe
 
 
 def reference(pipe, key, output_type, seed=0, **kw):
     kw = {"num_inference_steps": kw.pop("steps", 5), "guidance_scale": 7.5, "height": 32, "width": 32, **kw}
-    pipe = with_scheduler(pipe, key)
+    pipe = with_scheduler(pipe, key, seed)
     with torch.no_grad():
         return pipe(PROMPT, negative_prompt=NEGATIVE, generator=torch.Generator().manual_seed(seed),
                     output_type=output_type, **kw).images
@@ -72,7 +64,7 @@ def test_from_reference_pipeline(pipe, parts):
 
 
 @pytest.mark.parametrize("key", ["euler", "euler_a", "dpmpp_2m", "ddim", "dpmpp_2m_karras", "unipc", "plms", "lms",
-                                 "heun", "ddpm"])
+                                 "heun", "ddpm", "dpmpp_sde_karras"])
 def test_matches_diffusers(pipe, parts, key):
     a, b = ours(parts, key, "latent"), reference(pipe, key, "latent")
     assert a.shape == b.shape == (1, 4, 16, 16)
@@ -204,3 +196,34 @@ def test_long_prompt_and_weights(parts):
                         output_type="pt", progress=False, callback=seen.append)
     assert out.shape == (1, 3, 32, 32) and len(seen) == 2
     assert 0 <= float(out.min()) and float(out.max()) <= 1
+
+
+def test_guidance_below_one_applies_the_formula(parts):
+    """Scale 0 is the negative prompt alone (diffusers would turn guidance off at <= 1 and use the prompt)."""
+    zero = ours(parts, "euler", "latent", guidance_scale=0.0)
+    negative_alone = text_to_image(parts, NEGATIVE, steps=5, guidance_scale=1.0, sampler="euler", seed=0, height=32,
+                                   width=32, output_type="latent", progress=False)
+    assert float((zero - negative_alone).abs().max()) <= 1e-5 * max(1.0, float(negative_alone.abs().max()))
+    assert not torch.allclose(ours(parts, "euler", "latent", guidance_scale=-2.0), zero)
+
+
+def test_scheduler_defaults_are_not_carried_over(pipe):
+    """SD 1.5's scheduler_config.json names no timestep_spacing: PNDM fills in "leading", but Euler built from that
+    config takes its own default ("linspace"). from_reference keeps only what the file said, so we do the same."""
+    saved = pipe.scheduler
+    file_says = {k: v for k, v in SD15_SCHEDULER.items() if k != "timestep_spacing"}
+    pipe.scheduler = PNDMScheduler.from_config(file_says)
+    try:
+        parts = from_reference(pipe)
+        assert "timestep_spacing" not in parts.scheduler_config and "_use_default_values" not in parts.scheduler_config
+        base = pipe.scheduler.config
+        pipe.scheduler = diffusers.EulerDiscreteScheduler.from_config(base)
+        assert pipe.scheduler.config.timestep_spacing == "linspace"
+        with torch.no_grad():
+            b = pipe(PROMPT, negative_prompt=NEGATIVE, num_inference_steps=4, height=32, width=32,
+                     generator=torch.Generator().manual_seed(0), output_type="latent").images
+        a = text_to_image(parts, PROMPT, negative_prompt=NEGATIVE, steps=4, sampler="euler", seed=0, height=32,
+                          width=32, output_type="latent", progress=False)
+        assert record("euler, spacing from the class default", a, b) <= 1e-5 * max(1.0, float(b.abs().max()))
+    finally:
+        pipe.scheduler = saved

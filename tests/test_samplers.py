@@ -5,9 +5,12 @@ intermediate latent compared (max |Δ| <= 1e-5, fp32). diffusers' DDIM, DDPM and
 the latent in "variance preserving" form x/√(σ²+1); we compare in that form for them.
 """
 
+import inspect
+import sys
+
 import pytest
 import torch
-from diffusers import (DDIMScheduler, DDPMScheduler, DPMSolverMultistepScheduler,
+from diffusers import (DDIMScheduler, DDPMScheduler, DPMSolverMultistepScheduler, DPMSolverSDEScheduler,
                        EulerAncestralDiscreteScheduler, EulerDiscreteScheduler, HeunDiscreteScheduler,
                        LMSDiscreteScheduler, PNDMScheduler, UniPCMultistepScheduler)
 
@@ -38,9 +41,10 @@ def noise():
 
 
 def run_diffusers(sched, n, seed=None, **step_kw):
-    """The pipeline's loop; returns the latent after every full step (Heun: after its 2nd stage)."""
+    """The pipeline's loop; returns the latent after every full step (Heun, DPM++ SDE: after their 2nd stage).
+    Like the pipelines, passes a generator only to a ``step`` that takes one (DPM++ SDE has its noise_sampler_seed)."""
     sched.set_timesteps(n)
-    if seed is not None:
+    if seed is not None and "generator" in inspect.signature(sched.step).parameters:
         step_kw["generator"] = torch.Generator().manual_seed(seed)
     x = noise() * sched.init_noise_sigma
     xs = []
@@ -132,36 +136,49 @@ def test_dpmpp_2m(spacing, karras, n):
     compare("dpmpp_2m_karras" if karras else "dpmpp_2m", ours, xs)
 
 
-@pytest.mark.parametrize("spacing,n", [("leading", 12), ("trailing", 10), ("leading", 50)])
+# diffusers' DDIM and PNDM step from t to t - T//n, which is the next listed timestep only when the spacing steps by
+# exactly T//n ("leading" always, "trailing" when n divides T, "linspace" practically never). Otherwise they land on
+# σ(t - T//n) and then evaluate the UNet at the next listed timestep as if the latent were there, which a sampler
+# over one list of σ's cannot do (schedules.sampling_sigmas explains it): those cases are known to differ.
+RELABELED = pytest.mark.xfail(raises=AssertionError, strict=True,
+                              reason="diffusers lands on σ(t - T//n) and evaluates it as the next listed timestep")
+STEP_CASES = [("leading", 12), ("trailing", 10), ("leading", 50), ("leading", 7), ("trailing", 8),
+              *(pytest.param(sp, n, marks=RELABELED) for sp, n in [("trailing", 7), ("linspace", 7), ("trailing", 30)])]
+
+
+@pytest.mark.parametrize("spacing,n", STEP_CASES)
 @pytest.mark.parametrize("eta", [0.0, 0.5, 1.0])
 def test_ddim(spacing, n, eta):
     ref = DDIMScheduler(**SD15, timestep_spacing=spacing, set_alpha_to_one=False, clip_sample=False)
     xs = run_diffusers(ref, n, seed=3, eta=eta)
-    # DDIM steps from t to t - T//n, and (set_alpha_to_one=False, SD 1.x) ends at ᾱ_0, not at 1
+    # (set_alpha_to_one=False, SD 1.x) DDIM ends at ᾱ_0, not at 1
     sigmas = S.sigmas_at(AC, S.timesteps(n, spacing, 1, style="ddim"), final_sigma=float(TABLE[0]))
     x0 = noise() * (sigmas[0] ** 2 + 1) ** 0.5
     ours = run_ours(K.sample_ddim, sigmas, x0, seed=3, vp=True, eta=eta)
-    compare("ddim", ours, xs)
+    compare(f"ddim {spacing} {n}", ours, xs)
 
 
 @pytest.mark.parametrize("spacing", ["leading", "trailing", "linspace"])
-def test_ddpm(spacing):
+@pytest.mark.parametrize("n", [7, 12, 30])
+def test_ddpm(spacing, n):
+    """DDPM steps to the next listed timestep (previous_timestep), so every spacing and n agrees."""
     ref = DDPMScheduler(**SD15, timestep_spacing=spacing, clip_sample=False)
-    xs = run_diffusers(ref, 12, seed=5)
-    sigmas = S.sigmas_at(AC, S.timesteps(12, spacing, 1, style="ddim"))
+    xs = run_diffusers(ref, n, seed=5)
+    sigmas = S.sigmas_at(AC, S.timesteps(n, spacing, 1, style="ddim"))
     x0 = noise() * (sigmas[0] ** 2 + 1) ** 0.5
     ours = run_ours(K.sample_ddpm, sigmas, x0, seed=5, vp=True)
     compare("ddpm", ours, xs)
 
 
-@pytest.mark.parametrize("spacing,n", [("leading", 12), ("trailing", 10), ("leading", 3)])
+@pytest.mark.parametrize("spacing,n", STEP_CASES + [("leading", 3), ("leading", 1), ("trailing", 1)])
 def test_plms(spacing, n):
     ref = PNDMScheduler(**SD15, timestep_spacing=spacing, skip_prk_steps=True, set_alpha_to_one=False)
-    xs = run_diffusers(ref, n)[1:]  # diffusers' first call is only the predictor of the first (Heun) step
+    xs = run_diffusers(ref, n)
+    xs = xs[1:] if n > 1 else xs  # diffusers' first call is only the predictor of the first (Heun) step; 1 step: Euler
     sigmas = S.sigmas_at(AC, S.timesteps(n, spacing, 1, style="ddim"), final_sigma=float(TABLE[0]))
     x0 = noise() * (sigmas[0] ** 2 + 1) ** 0.5
     ours = run_ours(K.sample_plms, sigmas, x0, vp=True)
-    compare("plms", ours, xs)
+    compare(f"plms {spacing} {n}", ours, xs)
 
 
 @pytest.mark.parametrize("spacing", ["leading", "trailing", "linspace"])
@@ -174,6 +191,45 @@ def test_unipc(spacing, n):
     ours = run_ours(K.sample_unipc, sigmas, x0, vp=True)
     # both report the predictor's x_{i+1}; the corrector refines it at the start of the next step
     compare("unipc", ours, xs)
+
+
+@pytest.mark.parametrize("spacing,karras,n,prediction_type", [
+    *((spacing, karras, 10, "epsilon") for spacing, karras in CASES + [("linspace", False)]),
+    ("leading", True, 2, "epsilon"), ("leading", True, 10, "v_prediction"), ("trailing", False, 10, "v_prediction")])
+def test_dpmpp_sde(spacing, karras, n, prediction_type):
+    ref = DPMSolverSDEScheduler(**SD15, timestep_spacing=spacing, use_karras_sigmas=karras,
+                                prediction_type=prediction_type, noise_sampler_seed=9)
+    xs = run_diffusers(ref, n)
+    sigmas, quantize = S.sampling_sigmas("DPMSolverSDEScheduler", AC, n, spacing, 1, karras=karras)
+    ours = run_ours(K.sample_dpmpp_sde, sigmas, noise() * ref.init_noise_sigma, seed=9, quantize=quantize,
+                    prediction_type=prediction_type)
+    compare("dpmpp_sde_karras" if karras else "dpmpp_sde", ours, xs)
+
+
+def test_dpmpp_sde_seeds():
+    """The Brownian tree is seeded with generator.initial_seed(): same seed, same latents bit for bit; another seed,
+    other latents. Without a generator the seed comes from torch's global RNG, as in diffusers. A noise_sampler
+    given (k-diffusion's hook: img2img wants the tree of the whole schedule) replaces the tree."""
+    sigmas = k_sigmas(6, "leading", True)
+
+    def run(seed, **kw):
+        return run_ours(K.sample_dpmpp_sde, sigmas, noise() * sigmas[0], seed=seed, **kw)[-1]
+    assert torch.equal(run(7), run(7))
+    assert not torch.allclose(run(7), run(8))
+    torch.manual_seed(0)
+    a = run(None)
+    torch.manual_seed(0)
+    assert torch.equal(a, run(None))
+    assert torch.equal(run(8, noise_sampler=K.brownian_tree_noise(noise(), sigmas, 7)), run(7))
+    wider = K.brownian_tree_noise(noise(), torch.cat([sigmas[:1] * 2, sigmas]), 7)
+    assert not torch.allclose(run(7, noise_sampler=wider), run(7))
+
+
+def test_dpmpp_sde_without_torchsde(monkeypatch):
+    monkeypatch.setitem(sys.modules, "torchsde", None)  # makes `import torchsde` raise ImportError
+    sigmas = k_sigmas(2, "leading", True)
+    with pytest.raises(ValueError, match="pip install torchsde"):
+        K.sample_dpmpp_sde(K.Denoiser(fake_unet, AC), noise() * sigmas[0], sigmas)
 
 
 def test_euler_timesteps_reach_the_unet_exactly():
@@ -193,8 +249,10 @@ def test_table_drives_diffusers_and_ours_alike(key, spacing):
     extra = {"set_alpha_to_one": False} if info.diffusers in ("DDIMScheduler", "PNDMScheduler") else {}
     if info.diffusers in ("DDIMScheduler", "DDPMScheduler"):
         extra["clip_sample"] = False
+    if info.diffusers == "DPMSolverSDEScheduler":
+        extra["noise_sampler_seed"] = 11
     ref = cls(**SD15, timestep_spacing=spacing, **info.diffusers_options, **extra)
-    seed = 11 if key in ("euler_a", "ddpm") else None
+    seed = 11 if key in ("euler_a", "ddpm", "dpmpp_sde_karras") else None
     xs = run_diffusers(ref, 10, seed=seed)
     sigmas, quantize = S.sampling_sigmas(info.diffusers, AC, 10, spacing, 1, karras=info.schedule == "karras")
     vp = ref.init_noise_sigma == 1.0
@@ -218,6 +276,7 @@ def test_table_and_lookup():
     assert K.get_sampler("DPM++ 2M Karras") is K.SAMPLERS["dpmpp_2m_karras"]
     assert K.get_sampler("euler A").fn is K.sample_euler_ancestral
     assert K.get_sampler("EULER_A").k_diffusion == "sample_euler_ancestral"
+    assert K.get_sampler("DPM++ SDE Karras").fn is K.sample_dpmpp_sde
     import diffusers
     for info in K.SAMPLERS.values():  # every class named is a real diffusers scheduler
         assert hasattr(diffusers, info.diffusers)
@@ -233,6 +292,8 @@ def test_errors():
         K.sample_euler(den, noise(), torch.tensor([1.0]))
     with pytest.raises(ValueError, match="non-increasing"):
         K.sample_heun(den, noise(), torch.tensor([1.0, 2.0, 0.0]))
+    with pytest.raises(ValueError, match=r"sigmas\[0\]=0.0"):
+        K.sample_dpmpp_sde(den, noise(), torch.tensor([0.0, 0.0]))
     with pytest.raises(ValueError, match="eta=-1"):
         K.sample_ddim(den, noise(), torch.tensor([1.0, 0.0]), eta=-1)
     with pytest.raises(ValueError, match="dtype"):

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 import torch
-from diffusers import DDIMScheduler, DPMSolverMultistepScheduler, EulerDiscreteScheduler
+from diffusers import DDIMScheduler, DPMSolverMultistepScheduler, DPMSolverSDEScheduler, EulerDiscreteScheduler
 
 from course import schedules as S
 
@@ -61,6 +61,23 @@ def test_dpm_timesteps_and_sigmas(spacing, n, karras):
         sigmas = S.sigmas_at(ac(), t)
     assert torch.equal(torch.as_tensor(t).long(), ref.timesteps)
     assert (sigmas - ref.sigmas).abs().max() <= 1e-6 * float(ref.sigmas.max())
+
+
+@pytest.mark.parametrize("spacing", ["leading", "trailing", "linspace"])
+@pytest.mark.parametrize("n", [7, 20])
+@pytest.mark.parametrize("karras", [False, True])
+def test_dpm_sde_sigmas_and_midpoint_timesteps(spacing, n, karras):
+    """DPMSolverSDEScheduler lists each σ twice (its two stages), the midpoint's timestep between: the σ's are ours
+    bit for bit (its Brownian noise is that sensitive), and the UNet gets unrounded t(σ) at σ_i and σ_mid."""
+    ref = DPMSolverSDEScheduler(**SD15, timestep_spacing=spacing, steps_offset=1, use_karras_sigmas=karras)
+    ref.set_timesteps(n)
+    sigmas, quantize = S.sampling_sigmas("DPMSolverSDEScheduler", ac(), n, spacing, 1, karras=karras)
+    assert not quantize and torch.equal(sigmas, torch.cat([ref.sigmas[:-1:2], ref.sigmas[-1:]]))
+    lam = -sigmas[:-1].log()
+    mid = (-(lam[:-1] + (lam[1:] - lam[:-1]) * 0.5)).exp()  # σ_mid = e^{-(λ_i + λ_{i+1})/2}
+    assert (S.sigma_to_t(mid, ac()) - ref.timesteps[1::2]).abs().max() <= 1e-6 * 1000
+    if karras:  # (otherwise it passes the spaced timesteps themselves, as the Euler family does)
+        assert (S.sigma_to_t(sigmas[:-1], ac()) - ref.timesteps[0::2]).abs().max() <= 1e-6 * 1000
 
 
 def test_t_sigma_round_trip():
