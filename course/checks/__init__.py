@@ -12,3 +12,4 @@ from course.checks.tokenizer import *  # noqa: F401,F403,E402
 from course.checks.text_encoder import *  # noqa: F401,F403,E402
 from course.checks.unet import *  # noqa: F401,F403,E402
 from course.checks.vae import *  # noqa: F401,F403,E402
+from course.checks.sampling import *  # noqa: F401,F403,E402
