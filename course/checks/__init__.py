@@ -1,7 +1,8 @@
 """Checks the notebooks run after each step: does the learner's function or module agree with ours?
 
 ``course.checks.core`` holds the generic comparison (``compare``, ``CheckResult``) and
-``course.checks.modules`` the comparison of a learner's nn.Module class (``compare_module``); each notebook
+``course.checks.modules`` the comparison of a learner's nn.Module class (``compare_module``),
+``course.checks.samplers`` the step-by-step comparison of a learner's sampler (``check_sampler``); each notebook
 has its own module of ``check_*`` functions (each module lists them in ``__all__``), all
 re-exported here so a notebook calls ``course.checks.check_bpe(bpe)``.
 """
