@@ -3,7 +3,8 @@
     python -m course generate "a red circle" --model PATH --sampler "DPM++ 2M Karras" --steps 20 --cfg 7 --seed 1
     python -m course generate "a blue square" --model PATH --init-image in.png --strength 0.6 [--mask mask.png]
 
-``--model`` is a diffusers model folder or one SD 1.x .safetensors file on local disk.
+``--model`` is a diffusers model folder or one SD 1.x .safetensors file on local disk; without it the
+course's own small model (course/bundled/) draws. ``python -m course train-bundled`` trains that model anew.
 """
 from __future__ import annotations
 
@@ -35,16 +36,16 @@ def generate(args: argparse.Namespace) -> None:
     from pathlib import Path
 
     from course.images import load_image
-    from course.loading import load_folder, load_single_file
+    from course.loading import load_bundled, load_folder, load_single_file
     from course.pipeline import image_to_image, inpaint, text_to_image
 
     if args.mask and not args.init_image:
         raise ValueError("--mask needs --init-image: the picture whose white-masked part is repainted.")
     if args.model is None:
-        raise ValueError("No --model given, and the course's bundled model is not trained yet. Pass a local "
-                         "Stable Diffusion 1.x model: --model path/to/folder (diffusers layout) or a .safetensors file.")
-    model = Path(args.model)
-    parts = load_single_file(model) if model.is_file() else load_folder(model)
+        parts = load_bundled()  # the course's own small model; says how to train it when it is missing
+    else:
+        model = Path(args.model)
+        parts = load_single_file(model) if model.is_file() else load_folder(model)
     common = dict(negative_prompt=args.negative, steps=args.steps, guidance_scale=args.cfg, sampler=args.sampler,
                   seed=args.seed)
     if args.init_image:
@@ -63,8 +64,22 @@ def generate(args: argparse.Namespace) -> None:
     else:
         out = text_to_image(parts, args.prompt, height=args.height, width=args.width, **common)[0]
     out.save(args.out)
-    print(f"wrote {args.out} ({out.width}×{out.height}, {args.sampler}, {args.steps} steps, "
-          f"CFG {args.cfg}, seed {args.seed})")
+    from course.pipeline import with_defaults
+    steps, cfg, sampler = with_defaults(parts, args.steps, args.cfg, args.sampler)
+    print(f"wrote {args.out} ({out.width}×{out.height}, {sampler}, {steps} steps, CFG {cfg:g}, seed {args.seed})")
+
+
+def train_bundled(args: argparse.Namespace) -> None:
+    """Train the course's small model from scratch (resuming a stopped run) and write it as a model folder."""
+    from pathlib import Path
+
+    from course.train import BUNDLED_DIR, train_bundled as train
+
+    try:
+        train(Path(args.out) if args.out else BUNDLED_DIR, Path(args.workdir), device=args.device)
+    except KeyboardInterrupt as stop:
+        print(f"\n{stop}", file=sys.stderr)
+        raise SystemExit(130) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,19 +93,26 @@ def main(argv: list[str] | None = None) -> int:
     g = sub.add_parser("generate", help="make an image from a prompt")
     g.add_argument("prompt")
     g.add_argument("--negative", default="", help="negative prompt")
-    g.add_argument("--sampler", default="euler", help="a course name (dpmpp_2m_karras) or an A1111 name ('Euler a')")
-    g.add_argument("--steps", type=int, default=20)
-    g.add_argument("--cfg", type=float, default=7.5, help="guidance scale")
+    g.add_argument("--sampler", default=None, help="a course name (dpmpp_2m_karras) or an A1111 name ('Euler a'); "
+                                                   "default: the model's own (bundled: DPM++ 2M), else Euler")
+    g.add_argument("--steps", type=int, default=None, help="default: the model's own, else 20")
+    g.add_argument("--cfg", type=float, default=None, help="guidance scale; default: the model's own, else 7.5")
     g.add_argument("--seed", type=int, default=0)
     g.add_argument("--height", type=int, default=None)
     g.add_argument("--width", type=int, default=None)
     g.add_argument("--out", default="image.png")
-    g.add_argument("--model", default=None, help="a diffusers model folder or an SD 1.x .safetensors file")
+    g.add_argument("--model", default=None, help="a diffusers model folder or an SD 1.x .safetensors file "
+                                                 "(default: the course's bundled model)")
     g.add_argument("--init-image", default=None, help="img2img: the picture to start from (resized to multiples of 8)")
     g.add_argument("--strength", type=float, default=None,
                    help="how much of the schedule runs, 0..1 (img2img default 0.75; with --mask 1.0)")
     g.add_argument("--mask", default=None, help="inpainting: a picture the size of --init-image; white = repaint")
     g.set_defaults(run=generate)
+    t = sub.add_parser("train-bundled", help="train the course's small model from scratch (~30 min on a CPU)")
+    t.add_argument("--out", default=None, help="model folder to write (default: course/bundled)")
+    t.add_argument("--workdir", default="runs/bundled", help="checkpoints; rerun to resume after Ctrl-C")
+    t.add_argument("--device", default=None, help="cpu or cuda (default: cuda when there is one)")
+    t.set_defaults(run=train_bundled)
     args = parser.parse_args(argv)
     try:
         args.run(args)

@@ -16,6 +16,7 @@ here. Everything that can go wrong says what and how to fix it.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass, field
@@ -191,6 +192,9 @@ class Parts:
     unet: nn.Module
     vae: nn.Module
     scheduler_config: dict = field(default_factory=dict)
+    # what the model is meant to be sampled with (sampler, steps, guidance_scale, height, width): the
+    # pipeline uses these when a call leaves them out; the bundled model sets them, SD 1.x folders do not
+    defaults: dict = field(default_factory=dict)
 
 
 def _refuse_hub_id(path: str | Path) -> Path:
@@ -223,6 +227,62 @@ def load_folder(path: str | Path, allow_pickle: bool = False) -> Parts:
                  scheduler_config=json.loads(scheduler.read_text()) if scheduler.is_file() else {})
 
 
+def _config_json(config, **extra) -> str:
+    fields = {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(config).items()}
+    return json.dumps({**extra, **fields}, indent=1)
+
+
+def save_folder(parts: Parts, path: str | Path, dtype: torch.dtype | None = None, extra: dict | None = None) -> Path:
+    """Write ``parts`` as a diffusers Stable Diffusion folder (what ``load_folder`` and diffusers'
+    ``StableDiffusionPipeline.from_pretrained`` read): tokenizer/, text_encoder/, unet/, vae/, scheduler/ and
+    model_index.json; weights as safetensors, in ``dtype`` if given. ``extra``: more JSON files to write."""
+    from safetensors.torch import save_file
+
+    path = Path(path)
+    parts.tokenizer.save(path / "tokenizer")
+    n_vae = len(parts.vae.config.block_out_channels)
+    te, unet, vae = parts.text_encoder, parts.unet, parts.vae
+    components = [
+        ("text_encoder", te, "model", _config_json(te.config, architectures=["CLIPTextModel"],
+                                                   model_type="clip_text_model", bos_token_id=parts.tokenizer.bos_id,
+                                                   pad_token_id=parts.tokenizer.pad_id)),
+        ("unet", unet, "diffusion_pytorch_model", _config_json(unet.config, _class_name="UNet2DConditionModel")),
+        ("vae", vae, "diffusion_pytorch_model", _config_json(vae.config, _class_name="AutoencoderKL",
+                                                             down_block_types=["DownEncoderBlock2D"] * n_vae,
+                                                             up_block_types=["UpDecoderBlock2D"] * n_vae)),
+    ]
+    for name, module, stem, config in components:
+        (path / name).mkdir(parents=True, exist_ok=True)
+        state = {k: v.detach().to("cpu", dtype or v.dtype).contiguous() for k, v in module.state_dict().items()}
+        save_file(state, str(path / name / f"{stem}.safetensors"))
+        (path / name / "config.json").write_text(config)
+    (path / "scheduler").mkdir(parents=True, exist_ok=True)
+    scheduler = {"_class_name": "PNDMScheduler", **parts.scheduler_config}
+    (path / "scheduler" / "scheduler_config.json").write_text(json.dumps(scheduler, indent=1))
+    index = {"_class_name": "StableDiffusionPipeline", "text_encoder": ["transformers", "CLIPTextModel"],
+             "tokenizer": ["transformers", "CLIPTokenizer"], "unet": ["diffusers", "UNet2DConditionModel"],
+             "vae": ["diffusers", "AutoencoderKL"], "scheduler": ["diffusers", scheduler["_class_name"]],
+             "safety_checker": [None, None], "feature_extractor": [None, None], "requires_safety_checker": False}
+    (path / "model_index.json").write_text(json.dumps(index, indent=1))
+    for name, content in (extra or {}).items():
+        (path / name).write_text(json.dumps(content, indent=1))
+    return path
+
+
+def load_bundled() -> Parts:
+    """The course's own small model (course/bundled/, trained by ``python -m course train-bundled``), with the
+    sampler, steps, guidance scale and size it is meant to be used with in ``parts.defaults``."""
+    from course.train import BUNDLED_DIR
+
+    if not (BUNDLED_DIR / "model_index.json").is_file():
+        raise FileNotFoundError(f"the bundled model is not in {BUNDLED_DIR}: train it with "
+                                "`python -m course train-bundled` (about 30 minutes on a laptop CPU).")
+    parts = load_folder(BUNDLED_DIR)
+    info = BUNDLED_DIR / "bundled.json"
+    parts.defaults = json.loads(info.read_text()).get("defaults", {}) if info.is_file() else {}
+    return parts
+
+
 def load_single_file(path: str | Path, allow_pickle: bool = False, tokenizer=None,
                      unet_config: UNetConfig | None = None, vae_config: VAEConfig | None = None,
                      text_config: TextEncoderConfig | None = None) -> Parts:
@@ -248,5 +308,5 @@ def load_single_file(path: str | Path, allow_pickle: bool = False, tokenizer=Non
     return Parts(tokenizer or load_clip_tokenizer(), text_encoder.eval(), unet.eval(), vae.eval())
 
 
-__all__ = ["load_weights", "from_reference", "read_state_dict", "load_folder", "load_single_file",
-           "load_text_encoder", "load_unet", "load_vae", "Parts"]
+__all__ = ["load_weights", "from_reference", "read_state_dict", "load_folder", "load_single_file", "save_folder",
+           "load_bundled", "load_text_encoder", "load_unet", "load_vae", "Parts"]

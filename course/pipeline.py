@@ -160,6 +160,17 @@ def _finish(vae, latents, output_type):
     return (images / 2 + 0.5).clamp(0, 1) if output_type == "pt" else to_pil(images)
 
 
+FALLBACK_DEFAULTS = {"sampler": "euler", "steps": 20, "guidance_scale": 7.5}
+
+
+def with_defaults(parts, steps, guidance_scale, sampler):
+    """Fill what a call left out (None) from the model's recommended ``parts.defaults``, then SD's usual
+    settings (``FALLBACK_DEFAULTS``)."""
+    d = {**FALLBACK_DEFAULTS, **(getattr(parts, "defaults", None) or {})}
+    return (d["steps"] if steps is None else steps, d["guidance_scale"] if guidance_scale is None else guidance_scale,
+            d["sampler"] if sampler is None else sampler)
+
+
 def _setup(parts, prompt, negative_prompt, steps, guidance_scale, sampler, seed, generator, height, width,
            num_images_per_prompt, clip_skip, output_type):
     _check(parts, prompt, negative_prompt, steps, guidance_scale, sampler, height, width, num_images_per_prompt,
@@ -172,21 +183,24 @@ def _setup(parts, prompt, negative_prompt, steps, guidance_scale, sampler, seed,
 
 
 @torch.no_grad()
-def text_to_image(parts, prompt, *, negative_prompt="", steps: int = 20, guidance_scale: float = 7.5,
-                  sampler="euler", seed: int | None = None, generator: torch.Generator | None = None,
+def text_to_image(parts, prompt, *, negative_prompt="", steps: int | None = None, guidance_scale: float | None = None,
+                  sampler=None, seed: int | None = None, generator: torch.Generator | None = None,
                   height: int | None = None, width: int | None = None, num_images_per_prompt: int = 1,
                   clip_skip: int = 0, output_type: str = "pil", callback=None, progress: bool = True):
     """Prompt(s) -> images. ``parts``: a ``course.loading.Parts``; ``sampler``: a key of ``SAMPLERS``, an
     A1111 name or a ``SamplerInfo``; ``seed`` (or a ``generator``) fixes the noise; ``callback`` gets the
-    sampler's dict {"x", "denoised", "i", "sigma"} each step.
+    sampler's dict {"x", "denoised", "i", "sigma"} each step. ``steps``, ``guidance_scale``, ``sampler`` (and
+    height/width) left out come from ``parts.defaults`` (the bundled model's), else 20, 7.5, "euler".
     Returns a list of PIL images, a (B, 3, H, W) tensor in [0, 1] ("pt"), or the latents ("latent").
 
     Prompts use A1111's syntax: (word:1.2) weights, BREAK, any length (75-token chunks), [cat:dog:0.5] prompt
     editing, and "a cat AND a hat :0.6" composition. ``guidance_scale`` 1 skips the unconditional pass; below 1
     we still apply the formula (0 = the negative prompt alone; diffusers turns guidance off at <= 1 instead)."""
+    steps, guidance_scale, sampler = with_defaults(parts, steps, guidance_scale, sampler)
     f = 2 ** (len(parts.vae.config.block_out_channels) - 1)  # 8 for SD
-    height = height if height is not None else parts.unet.config.sample_size * f
-    width = width if width is not None else parts.unet.config.sample_size * f
+    defaults = getattr(parts, "defaults", None) or {}
+    height = height if height is not None else defaults.get("height", parts.unet.config.sample_size * f)
+    width = width if width is not None else defaults.get("width", parts.unet.config.sample_size * f)
     info, generator, param, cond = _setup(parts, prompt, negative_prompt, steps, guidance_scale, sampler, seed,
                                           generator, height, width, num_images_per_prompt, clip_skip, output_type)
     sigmas, quantize, ac, init_scale = schedule_for(info, parts.scheduler_config, steps)
@@ -200,14 +214,15 @@ def text_to_image(parts, prompt, *, negative_prompt="", steps: int = 20, guidanc
 
 
 @torch.no_grad()
-def image_to_image(parts, prompt, image, *, strength: float = 0.8, negative_prompt="", steps: int = 20,
-                   guidance_scale: float = 7.5, sampler="euler", seed: int | None = None,
+def image_to_image(parts, prompt, image, *, strength: float = 0.8, negative_prompt="", steps: int | None = None,
+                   guidance_scale: float | None = None, sampler=None, seed: int | None = None,
                    generator: torch.Generator | None = None, num_images_per_prompt: int = 1, clip_skip: int = 0,
                    output_type: str = "pil", callback=None, progress: bool = True):
     """Prompt(s) + image -> images (SDEdit). ``image``: a PIL image, or a tensor (3, H, W) / (B, 3, H, W) in
     [0, 1], H and W multiples of 8; one image, or one per prompt. ``strength`` in [0, 1]: the share of the
     ``steps`` that run, so the image is noised to the σ of step ``steps - int(steps · strength)``.
     The rest as ``text_to_image``."""
+    steps, guidance_scale, sampler = with_defaults(parts, steps, guidance_scale, sampler)
     pixels = image_tensor(image, "image").to(next(parts.unet.parameters()))  # (b, 3, H, W) in [-1, 1]
     info, generator, param, cond = _setup(parts, prompt, negative_prompt, steps, guidance_scale, sampler, seed,
                                           generator, pixels.shape[2], pixels.shape[3], num_images_per_prompt,
@@ -222,8 +237,8 @@ def image_to_image(parts, prompt, image, *, strength: float = 0.8, negative_prom
 
 
 @torch.no_grad()
-def inpaint(parts, prompt, image, mask, *, strength: float = 1.0, negative_prompt="", steps: int = 20,
-            guidance_scale: float = 7.5, sampler="euler", seed: int | None = None,
+def inpaint(parts, prompt, image, mask, *, strength: float = 1.0, negative_prompt="", steps: int | None = None,
+            guidance_scale: float | None = None, sampler=None, seed: int | None = None,
             generator: torch.Generator | None = None, num_images_per_prompt: int = 1, clip_skip: int = 0,
             output_type: str = "pil", callback=None, progress: bool = True):
     """Repaint the masked region of ``image`` from the prompt. ``mask``: a PIL image or a tensor (H, W) /
@@ -231,6 +246,7 @@ def inpaint(parts, prompt, image, mask, *, strength: float = 1.0, negative_promp
     With a 4-channel UNet the known region is noised to σ_{i+1} and pasted back after every step; a 9-channel
     inpainting UNet also gets [mask, latents of the masked image] as extra input channels.
     ``strength`` < 1 starts from the noised image instead of pure noise. The rest as ``image_to_image``."""
+    steps, guidance_scale, sampler = with_defaults(parts, steps, guidance_scale, sampler)
     in_channels = parts.unet.config.in_channels
     if in_channels not in (4, 9):
         raise ValueError(f"the UNet has {in_channels} input channels: inpaint needs 4 (any SD 1.x model) or "

@@ -162,6 +162,11 @@ class CLIPTokenizer:
         folder = Path(folder)
         if (folder / "tokenizer").is_dir():
             folder = folder / "tokenizer"
+        config = folder / "tokenizer_config.json"
+        if config.is_file() and "model_max_length" not in kwargs:  # a model trained on shorter prompts says so
+            length = json.loads(config.read_text(encoding="utf-8")).get("model_max_length")
+            if isinstance(length, int) and 2 <= length <= 10_000:
+                kwargs["model_max_length"] = length
         if not (folder / "vocab.json").is_file() and (folder / "tokenizer.json").is_file():
             model = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))["model"]
             merges = [tuple(m.split()) if isinstance(m, str) else tuple(m) for m in model["merges"]]
@@ -178,9 +183,13 @@ class CLIPTokenizer:
         return cls({s: i for i, s in enumerate(symbols)}, merges, **kwargs)
 
     def save(self, folder: str | Path) -> None:
-        """Write ``vocab.json`` and ``merges.txt`` as diffusers and transformers expect them."""
+        """Write ``vocab.json``, ``merges.txt`` and ``tokenizer_config.json`` as diffusers and transformers
+        expect them (the config carries ``model_max_length`` and the special tokens)."""
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
+        config = {"tokenizer_class": "CLIPTokenizer", "model_max_length": self.model_max_length, "bos_token": BOS,
+                  "eos_token": EOS, "unk_token": EOS, "pad_token": self.decoder[self.pad_id]}
+        (folder / "tokenizer_config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
         (folder / "vocab.json").write_text(json.dumps(self.encoder, ensure_ascii=False), encoding="utf-8")
         (folder / "merges.txt").write_text("#version: 0.2\n" + "\n".join(" ".join(m) for m in self.merges) + "\n",
                                            encoding="utf-8")

@@ -26,7 +26,6 @@ IMG2IMG = ["euler", "euler_a", "heun", "ddim", "ddpm", "dpmpp_2m", "dpmpp_2m_kar
 # left out of 4-channel inpainting: "heun" and "dpmpp_sde_karras" (diffusers pastes the known region after their
 # half steps too) and the two above when strength < 1.
 INPAINT4 = ["euler", "euler_a", "ddim", "ddpm", "dpmpp_2m", "dpmpp_2m_karras", "unipc", "lms"]
-INPAINT9 = ["euler", "euler_a", "heun", "ddim", "dpmpp_2m", "plms", "lms", "unipc", "dpmpp_sde_karras"]
 
 
 def picture():
@@ -104,8 +103,6 @@ def test_img2img_matches_diffusers(img2img, key, strength):
                                                                          ("dpmpp_2m", 0.6)])
 def test_inpaint_matches_diffusers(inpainting, key, strength):
     pipe, parts = inpainting
-    if pipe.unet.config.in_channels == 9 and key not in INPAINT9:
-        pytest.skip("runs for the 4-channel UNet")
     check(pipe, parts, *run_both(pipe, parts, inpaint, key, "latent", strength=strength), f"inpaint {key} {strength}")
 
 

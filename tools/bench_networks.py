@@ -9,6 +9,7 @@ reported with the ratio ours / theirs (below 1.00: ours is faster).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import statistics
 import sys
 import time
@@ -17,6 +18,7 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from course.config import TextEncoderConfig  # noqa: E402
 from course.loading import from_reference  # noqa: E402
 
 
@@ -28,7 +30,7 @@ def reference_networks(full: bool, vocab_size: int = 1000):
 
     torch.manual_seed(0)
     if full:
-        return (CLIPTextModel(CLIPTextConfig(eos_token_id=2)),
+        return (CLIPTextModel(CLIPTextConfig(**dataclasses.asdict(TextEncoderConfig.sd15()))),
                 UNet2DConditionModel(cross_attention_dim=768, sample_size=64),
                 AutoencoderKL(block_out_channels=(128, 256, 512, 512), layers_per_block=2,
                               down_block_types=["DownEncoderBlock2D"] * 4, up_block_types=["UpDecoderBlock2D"] * 4))
