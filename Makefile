@@ -8,9 +8,10 @@ PY := $(VENV)/bin/python
 TORCH ?= torch==2.13.0
 TORCH_INDEX ?=
 PROMPT ?= a (red:1.3) circle on a blue background, ((masterpiece)), [blurry]
+IMAGE_PROMPT ?= a red circle in the top left on a blue background
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lab notebooks clean
+.PHONY: setup demo test lab notebooks train-bundled clean
 
 setup: $(STAMP)
 
@@ -27,6 +28,11 @@ $(STAMP): pyproject.toml constraints.txt
 
 demo: setup
 	$(PY) -m course tokenize "$(PROMPT)"
+	$(PY) -m course generate "$(IMAGE_PROMPT)" --out demo.png
+
+# train the bundled model anew (about 30 minutes on a 2-core CPU); Ctrl-C saves, running it again resumes
+train-bundled: setup
+	$(PY) -m course train-bundled
 
 test: setup
 	$(PY) -m pytest

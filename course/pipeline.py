@@ -138,7 +138,7 @@ def _sample(parts, info, cond: Conditioning, x, sigmas, ac, quantize, guidance_s
 
     prediction_type = (parts.scheduler_config or SD15_SCHEDULER_CONFIG).get("prediction_type", "epsilon")
     denoiser = Denoiser(unet_fn, ac, prediction_type, quantize=quantize)
-    bar = tqdm(total=len(sigmas) - 1, disable=not progress, desc=info.a1111 or info.fn.__name__)
+    bar = tqdm(total=len(sigmas) - 1, disable=not progress, desc=info.a1111 or getattr(info.fn, "__name__", "sampler"))
 
     def on_step(d):
         bar.update(1)

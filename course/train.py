@@ -68,12 +68,14 @@ class Recipe:
     ema_decay: float = 0.999
     caption_dropout: float = 0.1
     save_every_s: float = 120.0
+    eval_every: int = 400  # steps between quick evaluations during UNet training
     defaults: dict = field(default_factory=lambda: {"sampler": "dpmpp_2m", "steps": 20, "guidance_scale": 4.0,
                                                     "height": 32, "width": 32})
 
     @classmethod
     def quick(cls) -> "Recipe":
-        return dataclasses.replace(cls(), vae_steps=3, vae_batch=4, pool=16, unet_steps=3, batch=4, warmup=1)
+        return dataclasses.replace(cls(), vae_steps=3, vae_batch=4, pool=16, unet_steps=3, batch=4, warmup=1,
+                                   eval_every=2)
 
 
 # ---- one training stage, resumable ------------------------------------------------------------------------
@@ -88,18 +90,21 @@ class Stage:
         warm = max(warmup, 1)
         self.sched = torch.optim.lr_scheduler.LambdaLR(self.opt, lambda s: min(1.0, (s + 1) / warm))
         self.ema = copy.deepcopy(model).requires_grad_(False) if ema_decay else None
-        self.ema_decay, self.step = ema_decay, 0
+        self.ema_decay, self.step, self.seconds = ema_decay, 0, 0.0  # seconds: training time over all sessions
         if self.path.is_file():
             state = torch.load(self.path, map_location="cpu", weights_only=True)
             for key, obj in (("model", model), ("opt", self.opt), ("sched", self.sched), ("ema", self.ema)):
                 if obj is not None:
                     obj.load_state_dict(state[key])
-            self.step = state["step"]
+            self.step, self.seconds = state["step"], state.get("seconds", 0.0)
             print(f"{name}: resuming at step {self.step} of {steps} ({self.path})")
 
     def save(self) -> None:
+        now = time.monotonic()
+        self.seconds, self._since = self.seconds + now - self._since, now
         state = {"model": self.model.state_dict(), "opt": self.opt.state_dict(), "sched": self.sched.state_dict(),
-                 "step": self.step, **({"ema": self.ema.state_dict()} if self.ema is not None else {})}
+                 "step": self.step, "seconds": self.seconds,
+                 **({"ema": self.ema.state_dict()} if self.ema is not None else {})}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         torch.save(state, self.path.with_suffix(".tmp"))
         self.path.with_suffix(".tmp").replace(self.path)  # never a half-written checkpoint
@@ -110,22 +115,24 @@ class Stage:
         torch.nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
         self.opt.step()
         self.sched.step()
-        if self.ema is not None:
+        if self.ema is not None:  # early on the average would still be mostly the random start: warm it up
+            decay = min(self.ema_decay, (1 + self.step) / (10 + self.step))  # as diffusers' EMAModel
             with torch.no_grad():
                 for e, p in zip(self.ema.parameters(), self.model.parameters()):
-                    e.lerp_(p, 1 - self.ema_decay)  # e ← d·e + (1-d)·p
+                    e.lerp_(p, 1 - decay)  # e ← d·e + (1-d)·p
         self.step += 1
 
-    def run(self, loss_at, save_every_s: float, log=None) -> torch.nn.Module:
+    def run(self, loss_at, save_every_s: float, log=None, log_every: int = 400) -> torch.nn.Module:
         """Call ``loss_at(step)`` and update until ``steps``; Ctrl-C saves and stops. Returns the EMA (or model)."""
         last_save, bar = time.monotonic(), tqdm(total=self.steps, initial=self.step, desc=self.name)
+        self._since, initial = last_save, self.step
         try:
             while self.step < self.steps:
                 loss = loss_at(self.step)
                 self.update(loss)
                 bar.update(1)
                 bar.set_postfix(loss=f"{loss.item():.4f}")
-                if log is not None and self.step % 200 == 0:
+                if log is not None and self.step % log_every == 0:
                     log(self)
                 if time.monotonic() - last_save > save_every_s:
                     self.save()
@@ -135,7 +142,8 @@ class Stage:
             bar.close()
             raise KeyboardInterrupt(f"{self.name} stopped at step {self.step}; saved to {self.path}. "
                                     "Run the same command again to continue.") from None
-        self.save()
+        if self.step > initial or not self.path.is_file():
+            self.save()
         bar.close()
         return self.ema if self.ema is not None else self.model
 
@@ -199,7 +207,7 @@ class TextAndUNet(torch.nn.Module):
         self.text_encoder, self.unet = TextEncoder(recipe.text), UNet(recipe.unet)
 
 
-def train_unet(recipe: Recipe, tok: CLIPTokenizer, vae_config: VAEConfig, pool, workdir: Path, device):
+def train_unet(recipe: Recipe, tok: CLIPTokenizer, vae: VAE, pool, workdir: Path, device):
     torch.manual_seed(recipe.seed)
     means, stds, captions = pool
     ac = alphas_cumprod(betas(1000, 0.00085, 0.012, "scaled_linear")).to(device)
@@ -212,7 +220,7 @@ def train_unet(recipe: Recipe, tok: CLIPTokenizer, vae_config: VAEConfig, pool, 
         drop = torch.rand(recipe.batch, generator=g) < recipe.caption_dropout
         texts = ["" if d else captions[i] for i, d in zip(idx.tolist(), drop.tolist())]
         ids = tok(texts, warn=False)["input_ids"].to(device)
-        z = (means[idx] + stds[idx] * torch.randn(means[idx].shape, generator=g).to(device)) * vae_config.scaling_factor
+        z = (means[idx] + stds[idx] * torch.randn(means[idx].shape, generator=g).to(device)) * vae.scaling_factor
         t = torch.randint(0, 1000, (recipe.batch,), generator=g).to(device)
         noise = torch.randn(z.shape, generator=g).to(device)
         a = ac[t].view(-1, 1, 1, 1)
@@ -220,7 +228,27 @@ def train_unet(recipe: Recipe, tok: CLIPTokenizer, vae_config: VAEConfig, pool, 
         context = stage.model.text_encoder(ids)
         return F.mse_loss(stage.model.unet(x_t, t, context), noise)
 
-    return stage.run(loss_at, recipe.save_every_s)
+    def evaluate(stage: Stage) -> None:
+        for name, model in (("weights", stage.model), ("EMA", stage.ema)):
+            result = prompt_following(recipe, tok, vae, model, 20)
+            tqdm.write(f"step {stage.step}, {name}, 20 prompts: " + ", ".join(f"{k} {result[k]:.0%}" for k in
+                                                                              ("colour", "shape", "background", "position")))
+
+    stage.run(loss_at, recipe.save_every_s, log=evaluate, log_every=recipe.eval_every)
+    return stage
+
+
+def prompt_following(recipe: Recipe, tok, vae, both: TextAndUNet, n: int) -> dict:
+    """Accuracies on ``n`` prompts of training triples (the held-out ones are kept for the final evaluation)."""
+    from course.loading import Parts
+    from course.pipeline import text_to_image
+
+    rng = np.random.default_rng(recipe.seed + 7)
+    specs = [data.sample_spec(rng) for _ in range(n)]
+    parts = Parts(tok, both.text_encoder.eval(), both.unet.eval(), vae, dict(SCHEDULER_CONFIG), dict(recipe.defaults))
+    images = text_to_image(parts, [data.prompt(s) for s in specs], seed=0, output_type="pt", progress=False)
+    both.train()
+    return data.evaluate(images, specs)
 
 
 # ---- the command ---------------------------------------------------------------------------------------------
@@ -241,16 +269,65 @@ def train_bundled(out: Path = BUNDLED_DIR, workdir: Path = Path("runs/bundled"),
     vae = train_vae(recipe, workdir, device)
     timings["vae"] = time.monotonic() - started - sum(timings.values())
     pool = encode_pool(recipe, vae, device)
-    both = train_unet(recipe, tok, vae.config, pool, workdir, device)
-    timings["text encoder + unet"] = time.monotonic() - started - sum(timings.values())
+    timings["encode pool"] = time.monotonic() - started - sum(timings.values())
+    stage = train_unet(recipe, tok, vae, pool, workdir, device)
+    # ship the EMA or the last weights, whichever follows 100 prompts of training triples better
+    scores = {name: prompt_following(recipe, tok, vae, m, 100) for name, m in (("ema", stage.ema), ("last", stage.model))}
+    chosen = "ema" if scores["ema"]["all"] >= scores["last"]["all"] else "last"
+    both = stage.ema if chosen == "ema" else stage.model
+    # training time over every session (the checkpoints keep it), not just this one's
+    timings["vae"] = torch.load(workdir / "vae.pt", map_location="cpu", weights_only=True).get("seconds", timings["vae"])
+    timings["text encoder + unet"] = stage.seconds
     parts = Parts(tok, both.text_encoder.eval(), both.unet.eval(), vae.eval(), dict(SCHEDULER_CONFIG),
                   defaults=dict(recipe.defaults))
-    info = {"recipe": {k: v for k, v in dataclasses.asdict(recipe).items() if not isinstance(v, dict) or k == "defaults"},
+    info = {"recipe": dataclasses.asdict(recipe),
             "seconds": {k: round(v, 1) for k, v in timings.items()}, "device": str(device),
-            "torch_threads": torch.get_num_threads(), "defaults": recipe.defaults}
+            "torch_threads": torch.get_num_threads(), "defaults": recipe.defaults,
+            "weights": {"chosen": chosen, **{k: {m: round(v, 3) for m, v in r.items()} for k, r in scores.items()}}}
+    info["parameters"] = {name: sum(p.numel() for p in m.parameters())
+                          for name, m in (("text_encoder", parts.text_encoder), ("unet", parts.unet), ("vae", vae))}
     save_folder(parts, out, dtype=torch.float16, extra={"bundled.json": info})
+    write_card(Path(out))
     print(f"wrote {out} in {sum(timings.values()) / 60:.1f} min ({json.dumps(info['seconds'])})")
     return Path(out)
+
+
+def write_card(folder: Path) -> None:
+    """The model card, README.md in the folder, from bundled.json (which tools/eval_bundled.py --write completes)."""
+    info = json.loads((folder / "bundled.json").read_text())
+    r, params, secs = info["recipe"], info["parameters"], info["seconds"]
+    size = sum(p.stat().st_size for p in folder.rglob("*.safetensors"))
+    lines = [
+        "# The course's bundled model", "",
+        "A small Stable Diffusion (the SD 1.x architecture at toy size) trained from scratch by "
+        "`python -m course train-bundled` on synthetic pictures: one shape (circle, square, triangle) in one of nine "
+        "colours at one of five positions (the four corners, the center) on a background of another of the colours, "
+        f"{r['image_size']}×{r['image_size']} pixels, with captions in 15 phrasings (course/data.py). 26 of the 216 "
+        "(colour, shape, background) triples never appear in training; the evaluation uses only those.", "",
+        "| part | architecture | parameters |", "| --- | --- | ---: |",
+        f"| tokenizer | byte-level BPE trained on the captions, {r['max_length']} tokens per prompt | – |",
+        f"| text encoder | CLIP text transformer, {r['text']['num_hidden_layers']} layers, width "
+        f"{r['text']['hidden_size']}, trained jointly with the UNet | {params['text_encoder']:,} |",
+        f"| UNet | UNet2DConditionModel, channels {tuple(r['unet']['block_out_channels'])}, cross-attention in every "
+        f"block, latents {r['unet']['sample_size']}×{r['unet']['sample_size']}×4 | {params['unet']:,} |",
+        f"| VAE | AutoencoderKL, channels {tuple(r['vae']['block_out_channels'])}, KL weight {r['kl_weight']} "
+        f"| {params['vae']:,} |", "",
+        f"Weights: {size / 1e6:.1f} MB of fp16 safetensors in the diffusers folder layout (loads in `course` and in "
+        "diffusers' `StableDiffusionPipeline.from_pretrained`). Training: VAE {vae} steps of {vb}, then text encoder "
+        "and UNet {u} steps of {b} (ε-prediction, scaled-linear schedule, {d:.0%} captions dropped, EMA {e}), "
+        "on {dev} with {th} threads: {total:.1f} minutes ({parts}).".format(
+            vae=r["vae_steps"], vb=r["vae_batch"], u=r["unet_steps"], b=r["batch"], d=r["caption_dropout"],
+            e=r["ema_decay"], dev=info["device"], th=info["torch_threads"], total=sum(secs.values()) / 60,
+            parts=", ".join(f"{k} {v / 60:.1f}" for k, v in secs.items())), "",
+        "Shipped weights: the {w} (the EMA and the last weights were compared on 100 prompts of training triples: "
+        "all-correct {ema:.0%} and {last:.0%}).".format(w="EMA" if info["weights"]["chosen"] == "ema" else
+                                                       "last weights", ema=info["weights"]["ema"]["all"],
+                                                       last=info["weights"]["last"]["all"]), "",
+        "Recommended settings (what `text_to_image` uses when a call leaves them out): "
+        + ", ".join(f"{k} {v}" for k, v in info["defaults"].items()) + ".", ""]
+    if "evaluation" in info:
+        lines += ["## Evaluation", "", info["evaluation"], ""]
+    (folder / "README.md").write_text("\n".join(lines))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -54,10 +54,25 @@ def test_generate_writes_the_pipelines_image(model_folder, tmp_path, capsys):
     assert np.array_equal(np.asarray(Image.open(out)), np.asarray(want))
 
 
-def test_generate_without_a_model_says_what_to_pass(capsys):
+def test_generate_without_a_model_uses_the_bundled_one(tmp_path, capsys):
+    import numpy as np
+    from PIL import Image
+
+    from course.loading import load_bundled
+    from course.pipeline import text_to_image
+
+    out = tmp_path / "circle.png"
+    assert main(["generate", "a red circle on a blue background", "--seed", "2", "--out", str(out)]) == 0
+    assert "dpmpp_2m, 20 steps" in capsys.readouterr().out
+    want = text_to_image(load_bundled(), "a red circle on a blue background", seed=2, progress=False)[0]
+    assert np.array_equal(np.asarray(Image.open(out)), np.asarray(want))
+
+
+def test_generate_without_the_bundled_model_says_how_to_train_it(monkeypatch, tmp_path, capsys):
+    from course import train
+    monkeypatch.setattr(train, "BUNDLED_DIR", tmp_path / "nothing")
     assert main(["generate", "a red circle"]) == 2
-    err = capsys.readouterr().err
-    assert "--model" in err and "bundled model is not trained yet" in err
+    assert "python -m course train-bundled" in capsys.readouterr().err
 
 
 def test_generate_with_an_unknown_sampler_lists_the_known_ones(model_folder, capsys):

@@ -39,6 +39,7 @@ def main() -> None:
     parser.add_argument("--cfg", default=None, help="guidance scales, comma-separated (default: 1 and the model's)")
     parser.add_argument("--sampler", default=None)
     parser.add_argument("--steps", type=int, default=None)
+    parser.add_argument("--write", action="store_true", help="put the results in the model's card (README.md)")
     args = parser.parse_args()
     parts = load_folder(args.model) if args.model else load_bundled()
     d = parts.defaults
@@ -51,7 +52,8 @@ def main() -> None:
         start = time.perf_counter()
         rows[f"CFG {cfg:g}"] = adherence(parts, args.n, cfg, sampler, steps)
         print(f"CFG {cfg:g}: {time.perf_counter() - start:.1f} s for {args.n} images (batches of 50)")
-    print(data.format_table(rows))
+    table = data.format_table(rows)
+    print(table)
     one = []
     for i in range(5):  # one image, not batched
         start = time.perf_counter()
@@ -62,6 +64,19 @@ def main() -> None:
     folder = Path(args.model) if args.model else Path(data.__file__).parent / "bundled"
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
     print(f"model folder {folder}: {size / 1e6:.1f} MB on disk")
+    if args.write:
+        import json
+
+        from course.train import write_card
+
+        info = json.loads((folder / "bundled.json").read_text())
+        info["evaluation"] = (f"{args.n} prompts from the held-out triples (positions balanced), {sampler}, {steps} "
+                              f"steps, read back by the analytic checker (course.data.read); \"all\" = colour, shape "
+                              f"and background right.\n\n{table}\n\nOne image at {steps} steps, not batched: "
+                              f"{statistics.median(one):.2f} s on this machine ({torch.get_num_threads()} CPU threads).")
+        (folder / "bundled.json").write_text(json.dumps(info, indent=1))
+        write_card(folder)
+        print(f"wrote the evaluation into {folder / 'README.md'}")
 
 
 if __name__ == "__main__":
