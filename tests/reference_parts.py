@@ -64,7 +64,6 @@ def write_model_folder(path: Path) -> Path:
 def tiny_pipeline(cls=StableDiffusionPipeline, in_channels=4):
     """A diffusers SD pipeline (``cls``: txt2img, img2img or inpaint) on tiny random parts and the real CLIP
     vocabulary; ``in_channels=9`` gives the inpainting UNet (latents + mask + masked-image latents)."""
-    tok = load_clip_tokenizer()
     torch.manual_seed(0)
     text_encoder = CLIPTextModel(CLIPTextConfig(vocab_size=49408, hidden_size=32, intermediate_size=37,
                                                 num_hidden_layers=2, num_attention_heads=4, max_position_embeddings=77,
@@ -77,6 +76,12 @@ def tiny_pipeline(cls=StableDiffusionPipeline, in_channels=4):
     with torch.no_grad():  # random weights give a UNet that barely depends on its context: make CFG matter
         for p in list(unet.parameters()) + list(text_encoder.parameters()):
             p.add_(0.05 * torch.randn_like(p))
+    return assemble_pipeline(text_encoder, unet, vae, cls)
+
+
+def assemble_pipeline(text_encoder, unet, vae, cls=StableDiffusionPipeline):
+    """A diffusers pipeline of these networks, SD 1.x's CLIP vocabulary and SD 1.5's scheduler config."""
+    tok = load_clip_tokenizer()
     hf_tok = HFCLIPTokenizer(vocab=tok.encoder, merges=tok.merges, model_max_length=77)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -3,21 +3,17 @@
 Same weights (from_reference), same SD 1.5 scheduler config, same seed: the latents must agree to 1e-5 (relative
 to their size) and the decoded images to 1/255, for each sampler against the diffusers scheduler SAMPLERS names.
 """
-import warnings
-
 import diffusers
 import numpy as np
 import pytest
 import torch
-from diffusers import AutoencoderKL, PNDMScheduler, StableDiffusionPipeline, UNet2DConditionModel
+from diffusers import AutoencoderKL, PNDMScheduler, UNet2DConditionModel
 from transformers import CLIPTextConfig, CLIPTextModel
-from transformers import CLIPTokenizer as HFCLIPTokenizer
 
 from course.loading import Parts, from_reference
 from course.pipeline import text_to_image
 from course.samplers import SAMPLERS
-from course.tokenizer import load_clip_tokenizer
-from reference_parts import SD15_SCHEDULER, tiny_pipeline
+from reference_parts import SD15_SCHEDULER, assemble_pipeline, tiny_pipeline
 
 PROMPT, NEGATIVE = "a photo of a red cat", "blurry, low quality"
 DELTAS = {}  # what -> max |Δ| (printed with -s)
@@ -150,18 +146,12 @@ def test_sd15_size_matches_diffusers():
     import dataclasses
 
     from course.config import TextEncoderConfig
-    tok = load_clip_tokenizer()
     torch.manual_seed(0)
     text_encoder = CLIPTextModel(CLIPTextConfig(**dataclasses.asdict(TextEncoderConfig.sd15()))).eval()
     unet = UNet2DConditionModel(sample_size=64, cross_attention_dim=768).eval()
     vae = AutoencoderKL(block_out_channels=(128, 256, 512, 512), sample_size=512, latent_channels=4,
                         down_block_types=("DownEncoderBlock2D",) * 4, up_block_types=("UpDecoderBlock2D",) * 4).eval()
-    hf_tok = HFCLIPTokenizer(vocab=tok.encoder, merges=tok.merges, model_max_length=77)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        pipe = StableDiffusionPipeline(vae=vae, text_encoder=text_encoder, tokenizer=hf_tok, unet=unet,
-                                       scheduler=PNDMScheduler.from_config(SD15_SCHEDULER), safety_checker=None,
-                                       feature_extractor=None, requires_safety_checker=False)
+    pipe = assemble_pipeline(text_encoder, unet, vae)
     parts = from_reference(pipe)
     assert parts.unet.config.cross_attention_dim == 768 == parts.text_encoder.config.hidden_size
     kw = {"steps": 2, "height": 64, "width": 64}
