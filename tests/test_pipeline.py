@@ -217,3 +217,20 @@ def test_scheduler_defaults_are_not_carried_over(pipe):
         assert record("euler, spacing from the class default", a, b) <= 1e-5 * max(1.0, float(b.abs().max()))
     finally:
         pipe.scheduler = saved
+
+
+def test_clip_skip_matches_diffusers_formula(pipe, parts):
+    """clip_skip=1: the penultimate layer through final_layer_norm, as diffusers' encode_prompt computes it (fed to
+    its pipeline as prompt_embeds: its own clip_skip path reads text_model, which transformers 5 removed)."""
+    def embeds(text):
+        ids = pipe.tokenizer([text], padding="max_length", max_length=77, return_tensors="pt").input_ids
+        hidden = pipe.text_encoder(ids, output_hidden_states=True).hidden_states[-2]
+        return pipe.text_encoder.final_layer_norm(hidden)
+
+    with torch.no_grad():
+        b = with_scheduler(pipe, "euler")(prompt_embeds=embeds(PROMPT), negative_prompt_embeds=embeds(NEGATIVE),
+                                          num_inference_steps=4, height=32, width=32, output_type="latent",
+                                          generator=torch.Generator().manual_seed(0)).images
+    a = ours(parts, "euler", "latent", steps=4, clip_skip=1)
+    assert record("euler clip_skip=1 latents", a, b) <= 1e-5 * max(1.0, float(b.abs().max()))
+    assert not torch.allclose(a, ours(parts, "euler", "latent", steps=4))
