@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import math
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,29 +57,44 @@ class Recipe:
                                   down_block_types=("CrossAttnDownBlock2D",) * 2, up_block_types=("CrossAttnUpBlock2D",) * 2,
                                   cross_attention_dim=128, attention_head_dim=4)
     seed: int = 0
-    vae_steps: int = 500
+    vae_steps: int = 800
     vae_batch: int = 32
-    vae_lr: float = 1e-3
+    vae_lr: float = 2e-3
+    vae_warmup: int = 50
     kl_weight: float = 1e-6
+    edge_weight: float = 1.0  # weight of the image-gradient term of the VAE's loss (see edge_loss)
     pool: int = 20_000  # images encoded once; the UNet samples their latents from the VAE's posterior each step
-    unet_steps: int = 1700
+    unet_steps: int = 1250
     batch: int = 128
     lr: float = 8e-4
-    warmup: int = 200
+    warmup: int = 100
     ema_decay: float = 0.999
+    min_snr_gamma: float | None = 5.0  # loss weighting of the UNet's timesteps (None: plain MSE, as SD)
     caption_dropout: float = 0.1
     save_every_s: float = 120.0
     eval_every: int = 400  # steps between quick evaluations during UNet training
-    defaults: dict = field(default_factory=lambda: {"sampler": "dpmpp_2m", "steps": 20, "guidance_scale": 4.0,
+    defaults: dict = field(default_factory=lambda: {"sampler": "dpmpp_2m", "steps": 20, "guidance_scale": 3.0,
                                                     "height": 32, "width": 32})
 
     @classmethod
     def quick(cls) -> "Recipe":
-        return dataclasses.replace(cls(), vae_steps=3, vae_batch=4, pool=16, unet_steps=3, batch=4, warmup=1,
+        return dataclasses.replace(cls(), vae_steps=3, vae_batch=4, vae_warmup=1, pool=16, unet_steps=3, batch=4, warmup=1,
                                    eval_every=2)
 
 
 # ---- one training stage, resumable ------------------------------------------------------------------------
+
+def lr_factor(step: int, warmup: int, steps: int) -> float:
+    """Linear warm-up over ``warmup`` steps, then a cosine from 1 down to 0 at ``steps``.
+
+    Ending at a learning rate near 0 averages out the noise of the last updates, which matters when a run is
+    as short as ours (a few thousand steps): the final weights are then about as good as an EMA of them.
+    """
+    if step < warmup:
+        return (step + 1) / warmup
+    done = min(step - warmup, steps - warmup) / max(steps - warmup, 1)
+    return 0.5 * (1 + math.cos(math.pi * done))
+
 
 class Stage:
     """A model, its optimizer and EMA, and the step reached, kept in ``<workdir>/<name>.pt``."""
@@ -87,8 +103,7 @@ class Stage:
                  ema_decay: float | None = None):
         self.name, self.model, self.steps, self.path = name, model, steps, Path(workdir) / f"{name}.pt"
         self.opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
-        warm = max(warmup, 1)
-        self.sched = torch.optim.lr_scheduler.LambdaLR(self.opt, lambda s: min(1.0, (s + 1) / warm))
+        self.sched = torch.optim.lr_scheduler.LambdaLR(self.opt, lambda s: lr_factor(s, warmup, steps))
         self.ema = copy.deepcopy(model).requires_grad_(False) if ema_decay else None
         self.ema_decay, self.step, self.seconds = ema_decay, 0, 0.0  # seconds: training time over all sessions
         if self.path.is_file():
@@ -166,16 +181,27 @@ def _images(recipe: Recipe, start: int, n: int, device) -> torch.Tensor:
     return torch.stack([ds[i][0] for i in range(start, start + n)]).to(device) * 2 - 1
 
 
+def edge_loss(recon: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+    """Squared error of the horizontal and vertical pixel differences (Mathieu et al. 2016's gradient loss).
+
+    A plain MSE is dominated by the flat background and is content with rounded, blurry shapes; matching the
+    image's gradients too rewards sharp edges and corners, which is what tells a square from a circle.
+    """
+    dx = lambda im: im[..., :, 1:] - im[..., :, :-1]  # noqa: E731
+    dy = lambda im: im[..., 1:, :] - im[..., :-1, :]  # noqa: E731
+    return F.mse_loss(dx(recon), dx(x)) + F.mse_loss(dy(recon), dy(x))
+
+
 def train_vae(recipe: Recipe, workdir: Path, device) -> VAE:
     torch.manual_seed(recipe.seed)
-    stage = Stage("vae", VAE(recipe.vae).to(device), recipe.vae_lr, workdir, recipe.vae_steps)
+    stage = Stage("vae", VAE(recipe.vae).to(device), recipe.vae_lr, workdir, recipe.vae_steps, recipe.vae_warmup)
 
     def loss_at(step: int) -> torch.Tensor:
         x = _images(recipe, 1_000_000 + step * recipe.vae_batch, recipe.vae_batch, device)
         posterior = stage.model.encode(x)
         recon = stage.model.decode(posterior.sample(torch.Generator(device).manual_seed(step)))
         kl = 0.5 * (posterior.mean ** 2 + posterior.var - 1 - posterior.logvar).sum(dim=(1, 2, 3)).mean()
-        return F.mse_loss(recon, x) + recipe.kl_weight * kl
+        return F.mse_loss(recon, x) + recipe.edge_weight * edge_loss(recon, x) + recipe.kl_weight * kl
 
     trained = stage.run(loss_at, recipe.save_every_s).eval()
     with torch.no_grad():  # SD's scaling factor: 1 / std of the latents, so the UNet sees unit variance
@@ -199,6 +225,20 @@ def encode_pool(recipe: Recipe, vae: VAE, device) -> tuple[torch.Tensor, torch.T
     return torch.cat(means), torch.cat(stds), captions
 
 
+def eps_loss(pred: torch.Tensor, noise: torch.Tensor, alpha_bar: torch.Tensor, gamma: float | None) -> torch.Tensor:
+    """The mean squared error of the predicted noise, each sample weighted by min(SNR, γ)/SNR (γ None: plain MSE).
+
+    Min-SNR-γ (Hang et al. 2023): the nearly clean steps (high SNR = ᾱ/(1-ᾱ)) are easy, and their gradients pull
+    against those of the noisy steps, where the layout (which shape, where) is decided; for ε-prediction the
+    weight min(SNR, γ)/SNR caps their share.
+    """
+    per_sample = (pred - noise).pow(2).mean(dim=tuple(range(1, pred.ndim)))  # (B,)
+    if gamma is None:
+        return per_sample.mean()
+    snr = alpha_bar / (1 - alpha_bar)
+    return (per_sample * snr.clamp(max=gamma) / snr).mean()
+
+
 class TextAndUNet(torch.nn.Module):
     """The two networks trained together, so one optimizer and one EMA cover both."""
 
@@ -207,12 +247,17 @@ class TextAndUNet(torch.nn.Module):
         self.text_encoder, self.unet = TextEncoder(recipe.text), UNet(recipe.unet)
 
 
-def train_unet(recipe: Recipe, tok: CLIPTokenizer, vae: VAE, pool, workdir: Path, device):
+def train_unet(recipe: Recipe, tok: CLIPTokenizer, vae: VAE, pool, workdir: Path, device,
+               frozen_text_encoder: TextEncoder | None = None):
+    """The UNet and, unless ``frozen_text_encoder`` is given (SD's way: a pre-trained CLIP), the text encoder."""
     torch.manual_seed(recipe.seed)
     means, stds, captions = pool
     ac = alphas_cumprod(betas(1000, 0.00085, 0.012, "scaled_linear")).to(device)
-    stage = Stage("unet", TextAndUNet(recipe).to(device), recipe.lr, workdir, recipe.unet_steps, recipe.warmup,
-                  recipe.ema_decay)
+    both = TextAndUNet(recipe).to(device)
+    if frozen_text_encoder is not None:
+        both.text_encoder.load_state_dict(frozen_text_encoder.state_dict())
+        both.text_encoder.requires_grad_(False)  # AdamW skips parameters that get no gradient
+    stage = Stage("unet", both, recipe.lr, workdir, recipe.unet_steps, recipe.warmup, recipe.ema_decay)
 
     def loss_at(step: int) -> torch.Tensor:
         g = torch.Generator().manual_seed(recipe.seed * 1_000_003 + step)
@@ -226,7 +271,7 @@ def train_unet(recipe: Recipe, tok: CLIPTokenizer, vae: VAE, pool, workdir: Path
         a = ac[t].view(-1, 1, 1, 1)
         x_t = a.sqrt() * z + (1 - a).sqrt() * noise  # (B, 4, h, w)
         context = stage.model.text_encoder(ids)
-        return F.mse_loss(stage.model.unet(x_t, t, context), noise)
+        return eps_loss(stage.model.unet(x_t, t, context), noise, a.view(-1), recipe.min_snr_gamma)
 
     def evaluate(stage: Stage) -> None:
         for name, model in (("weights", stage.model), ("EMA", stage.ema)):

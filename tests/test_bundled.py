@@ -11,8 +11,9 @@ from course.loading import load_bundled
 from course.pipeline import text_to_image
 
 
-# measured on the full 200-prompt evaluation (model card): colour 93.5%, shape 86.5%, background 100%, position 100%
-FLOORS = {"colour": 0.75, "shape": 0.65, "background": 0.85, "position": 0.8, "all": 0.55}
+# measured on the full 200-prompt evaluation (model card): colour 97%, shape 97.5%, background 100%, position 97.5%,
+# all three 95% (CFG 3); 20 prompts are noisy (one prompt = 5 points), hence the margin
+FLOORS = {"colour": 0.85, "shape": 0.85, "background": 0.9, "position": 0.85, "all": 0.75}
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +47,9 @@ def test_guidance_helps(bundled):
 @pytest.mark.parametrize("key", ["ddpm", "ddim", "euler", "euler_a", "heun", "lms", "dpmpp_2m", "dpmpp_2m_karras",
                                  "plms", "unipc", "dpmpp_sde_karras"])
 def test_diffusers_draws_the_same_latents(bundled, key):
-    """On a trained model (latents of size ~8, not a random UNet's 20-90) the pipelines agree to 1e-5 absolute;
-    LMS (scipy's integrals) and PLMS (ε in the VP form) to 1e-5 of the latents' size."""
+    """On a trained model (latents of size ~4-8, not a random UNet's 20-90) the pipelines agree to 1e-5 of the
+    latents' size (about 1e-6-1e-5 absolute; PLMS, ε in the VP form, up to 4e-5); LMS to diffusers' own 1e-4
+    tolerance on its coefficients."""
     import warnings
 
     import diffusers
@@ -66,10 +68,13 @@ def test_diffusers_draws_the_same_latents(bundled, key):
     pipe.scheduler = getattr(diffusers, info.diffusers).from_config(pipe.scheduler.config, **info.diffusers_options,
                                                                     **options)
     prompt = "a yellow triangle in the bottom left on a purple background"
-    a = text_to_image(bundled, prompt, negative_prompt="blurry", sampler=key, seed=0, output_type="latent",
-                      progress=False)
+    cfg = bundled.defaults["guidance_scale"]
+    a = text_to_image(bundled, prompt, negative_prompt="blurry", sampler=key, seed=0, guidance_scale=cfg, steps=20,
+                      output_type="latent", progress=False)
     with torch.no_grad():
-        b = pipe(prompt, negative_prompt="blurry", num_inference_steps=20, guidance_scale=4.0, height=32, width=32,
+        b = pipe(prompt, negative_prompt="blurry", num_inference_steps=20, guidance_scale=cfg, height=32, width=32,
                  generator=torch.Generator().manual_seed(0), output_type="latent").images
-    bound = 1e-5 * (float(b.abs().max()) if key in ("lms", "plms") else 1.0)
+    # fp32 rounding over 20 steps grows with the latents' size; diffusers integrates LMS's coefficients with
+    # scipy's quad at epsrel=1e-4, so LMS agrees only to that
+    bound = (1e-4 if key == "lms" else 1e-5) * max(1.0, float(b.abs().max()))
     assert float((a - b).abs().max()) <= bound

@@ -78,3 +78,49 @@ def test_load_bundled_without_the_folder_says_how_to_train(monkeypatch, tmp_path
     monkeypatch.setattr(train, "BUNDLED_DIR", tmp_path / "nothing")
     with pytest.raises(FileNotFoundError, match="python -m course train-bundled"):
         loading.load_bundled()
+
+
+def test_learning_rate_warms_up_then_follows_a_cosine_to_zero():
+    warmup, steps = 10, 110
+    assert train.lr_factor(0, warmup, steps) == pytest.approx(1 / warmup)
+    assert train.lr_factor(warmup - 1, warmup, steps) == pytest.approx(1.0)
+    assert train.lr_factor(warmup, warmup, steps) == pytest.approx(1.0)
+    assert train.lr_factor(warmup + 50, warmup, steps) == pytest.approx(0.5)  # half-way down the cosine
+    assert train.lr_factor(steps, warmup, steps) == pytest.approx(0.0, abs=1e-12)
+    assert train.lr_factor(0, 0, steps) == pytest.approx(1.0)  # no warm-up: starts at the full rate
+
+
+def test_edge_loss_is_zero_for_a_shifted_colour_and_sees_a_blurred_edge():
+    x = torch.zeros(1, 3, 8, 8)
+    x[..., 2:6, 2:6] = 1.0  # a square
+    assert float(train.edge_loss(x + 0.3, x)) == pytest.approx(0.0, abs=1e-12)  # same edges, other brightness: only the MSE term sees it
+    blurred = torch.nn.functional.avg_pool2d(x, 3, stride=1, padding=1, count_include_pad=False)
+    # the loss by hand: squared differences of neighbouring pixels, along x and along y
+    by_hand = sum(((b.diff(dim=d) - a.diff(dim=d)) ** 2).mean() for d in (-1, -2) for a, b in [(x, blurred)])
+    assert float(train.edge_loss(blurred, x)) == pytest.approx(float(by_hand)) and float(by_hand) > 0
+
+
+def test_min_snr_weighting_caps_the_weight_of_the_nearly_clean_steps():
+    """With γ the loss of a sample is weighted min(SNR, γ)/SNR: 1 where SNR ≤ γ (noisy), γ/SNR above it."""
+    g = torch.Generator().manual_seed(0)
+    pred, noise = torch.randn(3, 4, 2, 2, generator=g), torch.randn(3, 4, 2, 2, generator=g)
+    alpha_bar = torch.tensor([0.1, 0.5, 0.99])  # SNR 1/9, 1, 99
+    errors = [float(((pred[i] - noise[i]) ** 2).mean()) for i in range(3)]
+    assert float(train.eps_loss(pred, noise, alpha_bar, None)) == pytest.approx(sum(errors) / 3, rel=1e-6)
+    by_hand = (errors[0] + errors[1] + errors[2] * 5 / 99) / 3
+    assert float(train.eps_loss(pred, noise, alpha_bar, 5.0)) == pytest.approx(by_hand, rel=1e-6)
+    assert float(train.eps_loss(pred, noise, alpha_bar, 1e9)) == pytest.approx(sum(errors) / 3, rel=1e-6)
+
+
+def test_a_frozen_text_encoder_stays_as_given(tmp_path):
+    from course import contrastive
+
+    recipe = dataclasses.replace(train.Recipe.quick(), unet_steps=2)
+    tok = train.train_tokenizer(recipe)
+    vae = train.train_vae(recipe, tmp_path, torch.device("cpu"))
+    pool = train.encode_pool(recipe, vae, torch.device("cpu"))
+    te = contrastive.pretrain(recipe, tok, tmp_path / "c", torch.device("cpu"), steps=2, batch=8)
+    stage = train.train_unet(recipe, tok, vae, pool, tmp_path / "u", torch.device("cpu"), frozen_text_encoder=te)
+    given, after = te.state_dict(), stage.model.text_encoder.state_dict()
+    assert all(torch.equal(given[k], after[k]) for k in given)
+    assert stage.step == 2
