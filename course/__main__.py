@@ -4,7 +4,9 @@
     python -m course generate "a blue square" --model PATH --init-image in.png --strength 0.6 [--mask mask.png]
 
 ``--model`` is a diffusers model folder or one SD 1.x .safetensors file on local disk; without it the
-course's own small model (course/bundled/) draws. ``python -m course train-bundled`` trains that model anew.
+course's own small model (course/bundled/) draws. ``python -m course train-bundled`` trains that model anew;
+``python -m course train-lora`` teaches it a new colour with a LoRA; ``python -m course train-controlnet`` trains
+its edge-map ControlNet (course/bundled_controlnet/; run it again after retraining the bundled model).
 """
 from __future__ import annotations
 
@@ -73,10 +75,49 @@ def train_bundled(args: argparse.Namespace) -> None:
     """Train the course's small model from scratch (resuming a stopped run) and write it as a model folder."""
     from pathlib import Path
 
-    from course.train import BUNDLED_DIR, train_bundled as train
+    from course.train import BUNDLED_DIR, Recipe, is_main, train_bundled as train
 
+    # --quick keeps its useless model and its checkpoints apart: a real run must neither ship nor resume them
+    workdir = Path(args.workdir or ("runs/bundled-quick" if args.quick else "runs/bundled"))
+    out = Path(args.out) if args.out else workdir / "model" if args.quick else BUNDLED_DIR
     try:
-        train(Path(args.out) if args.out else BUNDLED_DIR, Path(args.workdir), device=args.device)
+        train(out, workdir, Recipe.quick() if args.quick else None, device=args.device)
+    except KeyboardInterrupt as stop:
+        if is_main():  # under a launcher every process stops; the main one saved
+            print(f"\n{stop}", file=sys.stderr)
+        raise SystemExit(130) from None
+
+
+def train_lora(args: argparse.Namespace) -> None:
+    """Teach the bundled model a new colour ("pink") with a LoRA (resuming a stopped run); write the LoRA file."""
+    import dataclasses
+    from pathlib import Path
+
+    from course.lora_train import LoRARecipe, train_lora_command
+
+    changes = {k: v for k, v in (("steps", args.steps), ("rank", args.rank), ("alpha", args.alpha), ("lr", args.lr),
+                                 ("images", args.images), ("targets", tuple(args.targets) if args.targets else None))
+               if v is not None}
+    try:
+        train_lora_command(Path(args.out), Path(args.workdir), dataclasses.replace(LoRARecipe(), **changes),
+                           layout=args.layout, device=args.device)
+    except KeyboardInterrupt as stop:
+        print(f"\n{stop}", file=sys.stderr)
+        raise SystemExit(130) from None
+
+
+def train_controlnet(args: argparse.Namespace) -> None:
+    """Train the bundled model's Canny ControlNet (resuming a stopped run), evaluate it, write it with its card."""
+    import dataclasses
+    from pathlib import Path
+
+    from course.controlnet_train import ControlRecipe, train_controlnet as train
+    from course.loading import BUNDLED_CONTROLNET_DIR
+
+    changes = {k: v for k, v in (("steps", args.steps), ("batch", args.batch), ("lr", args.lr)) if v is not None}
+    try:
+        train(Path(args.out) if args.out else BUNDLED_CONTROLNET_DIR, Path(args.workdir),
+              dataclasses.replace(ControlRecipe(), **changes), device=args.device, eval_n=args.eval_n)
     except KeyboardInterrupt as stop:
         print(f"\n{stop}", file=sys.stderr)
         raise SystemExit(130) from None
@@ -110,9 +151,36 @@ def main(argv: list[str] | None = None) -> int:
     g.set_defaults(run=generate)
     t = sub.add_parser("train-bundled", help="train the course's small model from scratch (~30 min on a CPU)")
     t.add_argument("--out", default=None, help="model folder to write (default: course/bundled)")
-    t.add_argument("--workdir", default="runs/bundled", help="checkpoints; rerun to resume after Ctrl-C")
-    t.add_argument("--device", default=None, help="cpu or cuda (default: cuda when there is one)")
+    t.add_argument("--workdir", default=None, help="checkpoints; rerun to resume after Ctrl-C (default: runs/bundled)")
+    t.add_argument("--device", default=None, help="cpu or cuda (default: cuda when there is one; under accelerate "
+                                                  "launch or torchrun: one GPU per process)")
+    t.add_argument("--quick", action="store_true", help="a few steps of every stage (Recipe.quick()) to check a setup, "
+                                                        "such as a multi-GPU launch; the model is useless (default "
+                                                        "--workdir runs/bundled-quick, --out runs/bundled-quick/model)")
     t.set_defaults(run=train_bundled)
+    lo = sub.add_parser("train-lora", help="teach the bundled model a new colour with a LoRA (~2 min on a CPU)")
+    lo.add_argument("--out", default="runs/lora/pink.safetensors", help="the LoRA file to write")
+    lo.add_argument("--workdir", default="runs/lora", help="checkpoints; rerun to resume after Ctrl-C")
+    lo.add_argument("--layout", default="kohya", choices=("kohya", "diffusers"), help="file layout (default kohya)")
+    lo.add_argument("--steps", type=int, default=None, help="default 300")
+    lo.add_argument("--rank", type=int, default=None, help="default 4")
+    lo.add_argument("--alpha", type=float, default=None, help="default 4: the update is scaled by alpha / rank")
+    lo.add_argument("--lr", type=float, default=None, help="default 2e-3")
+    lo.add_argument("--images", type=int, default=None, help="pictures of the new colour (default 40)")
+    lo.add_argument("--targets", nargs="+", default=None,
+                    help="course.lora.TARGETS names or regexes (default: attention; also transformer, resnets, "
+                         "text_encoder)")
+    lo.add_argument("--device", default=None, help="cpu or cuda (default: cuda when there is one)")
+    lo.set_defaults(run=train_lora)
+    c = sub.add_parser("train-controlnet", help="train the bundled model's edge-map ControlNet (~15 min on a CPU)")
+    c.add_argument("--out", default=None, help="folder to write (default: course/bundled_controlnet)")
+    c.add_argument("--workdir", default="runs/controlnet", help="checkpoints; rerun to resume after Ctrl-C")
+    c.add_argument("--steps", type=int, default=None, help="training steps (default: the recipe's)")
+    c.add_argument("--batch", type=int, default=None, help="pictures per step (default: the recipe's)")
+    c.add_argument("--lr", type=float, default=None, help="learning rate (default: the recipe's)")
+    c.add_argument("--eval-n", type=int, default=200, help="held-out cases for the model card (default 200)")
+    c.add_argument("--device", default=None, help="cpu or cuda (default: cuda when there is one)")
+    c.set_defaults(run=train_controlnet)
     args = parser.parse_args(argv)
     try:
         args.run(args)

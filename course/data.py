@@ -20,6 +20,8 @@ The checker `read` uses no network, only the facts of this world:
 - shape: a triangle has its centroid 1/6 of the box height below the box centre (rule: > 0.055); of the others, a
   square fills the corners of its box, where |u| + |v| > 1.5 in box coordinates u, v in [-1, 1], and a circle
   leaves them empty (rule: > 40% filled); "none" for all four when fewer than 0.5% of the pixels differ.
+The checker also knows pink (NEW_COLOURS), a colour the dataset never draws: a LoRA teaches it to the model
+(course/lora_train.py), and split "new" holds its 27 triples.
 Limits: at 32 px a 3×3 blur misreads ~1 shape in 10,000 (a blurred 10-px circle can equal a blurred 9-px square);
 a 5×5 box blur, a quarter of them; 16-px pictures are too small to tell the shapes apart.
 """
@@ -36,12 +38,15 @@ import torch
 
 __all__ = ["COLOURS", "SHAPES", "POSITIONS", "PROMPT_TEMPLATE", "TEMPLATES", "HELDOUT_TRIPLES", "Spec", "render",
            "prompt", "caption", "split_of", "sample_spec", "heldout_prompts", "ShapesDataset", "Reading", "read",
-           "score", "evaluate", "format_table"]
+           "shape_mask", "score", "evaluate", "format_table", "NEW_COLOURS"]
 
 # RGB, at least 112 grey levels apart (orange and yellow, the closest pair): noise and blur cannot mix them up.
 COLOURS = {"red": (210, 20, 30), "orange": (250, 130, 0), "yellow": (250, 235, 40), "green": (30, 160, 50),
            "blue": (30, 70, 230), "purple": (150, 30, 190), "white": (250, 250, 250), "gray": (128, 128, 128),
            "black": (15, 15, 15)}
+# A colour the dataset never draws (it is not in COLOURS), to teach the bundled model with a LoRA (course/lora_train.py,
+# notebook 06): Spec, render and read know it; split "new" holds its triples. 129+ grey levels from every colour above.
+NEW_COLOURS = {"pink": (255, 105, 180)}
 SHAPES = ("circle", "square", "triangle")
 # Where each position puts the shape's centre, (x, y) as fractions of the side; y grows downwards.
 POSITIONS = {"top left": (0.25, 0.25), "top right": (0.75, 0.25), "bottom left": (0.25, 0.75),
@@ -49,8 +54,9 @@ POSITIONS = {"top left": (0.25, 0.25), "top right": (0.75, 0.25), "bottom left":
 SIZE_RANGE = (0.30, 0.45)  # the shape's side (or diameter) as a fraction of the image side
 MAX_JITTER = 1 / 16        # the shape's centre moves at most this fraction of the side (2 px at 32) per axis
 PROMPT_TEMPLATE = "a {colour} {shape} in the {position} on a {background} background"
-_NAMES = list(COLOURS)
-_PALETTE = np.array([COLOURS[c] for c in _NAMES], dtype=np.float32)  # (9, 3)
+_RGB = {**COLOURS, **NEW_COLOURS}
+_NAMES = list(_RGB)
+_PALETTE = np.array([_RGB[c] for c in _NAMES], dtype=np.float32)  # (10, 3): what read() tells apart
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ class Spec:
     jitter: tuple = (0.0, 0.0)
 
     def __post_init__(self):
-        for kind, allowed in (("colour", COLOURS), ("shape", SHAPES), ("background", COLOURS), ("position", POSITIONS)):
+        for kind, allowed in (("colour", _RGB), ("shape", SHAPES), ("background", _RGB), ("position", POSITIONS)):
             if getattr(self, kind) not in allowed:
                 raise ValueError(f"{kind}={getattr(self, kind)!r} is not in this world; use one of: "
                                  f"{', '.join(allowed)}.")
@@ -110,8 +116,8 @@ def render(spec: Spec, size: int = 32, noise: float = 6.0, rng: np.random.Genera
         down = y - (cy - s / 2)
         inside = (down >= 0) & (down <= s) & (np.abs(x - cx) <= down / 2)
     image = np.empty((size, size, 3), np.float32)
-    image[:] = COLOURS[spec.background]
-    image[inside] = COLOURS[spec.colour]
+    image[:] = _RGB[spec.background]
+    image[inside] = _RGB[spec.colour]
     if noise:
         rng = np.random.default_rng(0) if rng is None else rng
         image += np.rint(rng.uniform(-noise, noise, image.shape))
@@ -175,17 +181,21 @@ HELDOUT_TRIPLES = _heldout()
 _SPLITS = {name: sorted(t for t in itertools.product(COLOURS, SHAPES, COLOURS)
                         if t[0] != t[2] and (t in HELDOUT_TRIPLES) == (name == "heldout"))
            for name in ("train", "heldout")}
+_SPLITS["new"] = list(itertools.product(NEW_COLOURS, SHAPES, COLOURS))  # never in training: for LoRA (27 triples)
 
 
 def split_of(colour: str, shape: str, background: str) -> str:
-    """"train" or "heldout" for a (colour, shape, background) triple."""
+    """"train", "heldout" or "new" (a colour of NEW_COLOURS) for a (colour, shape, background) triple."""
     Spec(colour, shape, background, "center")  # checks the names
+    if colour in NEW_COLOURS or background in NEW_COLOURS:
+        return "new"
     return "heldout" if (colour, shape, background) in HELDOUT_TRIPLES else "train"
 
 
 def _check_split(split: str) -> None:
     if split not in _SPLITS:
-        raise ValueError(f"split={split!r} is not a split; use 'train' (190 triples) or 'heldout' (26 triples).")
+        raise ValueError(f"split={split!r} is not a split; use 'train' (190 triples), 'heldout' (26 triples) or "
+                         "'new' (27 triples of a colour the model never saw, for LoRA).")
 
 
 def _spec(rng: np.random.Generator, triple, position: str, image_size: int) -> Spec:
@@ -280,26 +290,41 @@ def _nearest(rgb: np.ndarray):
     return _NAMES[int(d.argmin())], float(d.min())
 
 
-def read(image) -> Reading:
-    """Colour, shape, background and position of a picture, read by the rules in the module docstring."""
-    px = _pixels(image)
+def _core(px: np.ndarray, dist: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Median colour of the half of the masked pixels farthest from the background: no blurred rims."""
+    return np.median(px[mask & (dist >= np.median(dist[mask]))], axis=0)
+
+
+def _segment(px: np.ndarray):
+    """(background name, its distance, (H, W) grey levels from it, shape mask (H, W), min_pixels) of a picture."""
     H, W, _ = px.shape
     border = np.concatenate([px[0], px[-1], px[1:-1, 0], px[1:-1, -1]])  # (2H + 2W - 4, 3)
     background, bg_dist = _nearest(np.median(border, axis=0))
     bg = _PALETTE[_NAMES.index(background)]
     dist = np.linalg.norm(px - bg, axis=2)                             # (H, W) grey levels from the background
-
-    def core(mask):  # median colour of the half of the masked pixels farthest from the background: no blurred rims
-        return np.median(px[mask & (dist >= np.median(dist[mask]))], axis=0)
-
     mask, min_pixels = dist > 40, max(4, round(0.005 * H * W))         # first guess: clearly not background
     if mask.sum() >= min_pixels:                                       # then: over half-way to the shape's colour
-        towards = core(mask) - bg
+        towards = _core(px, dist, mask) - bg
         mask = (px - bg) @ towards / max(float(towards @ towards), 1e-6) > 0.5
+    return background, bg_dist, dist, mask, min_pixels
+
+
+def shape_mask(image) -> np.ndarray:
+    """The (H, W) bool mask of the shape's pixels, as `read` finds them (module docstring); all False where `read`
+    sees no shape. `image` as for `read`: a uint8 array (H, W, 3) (np.asarray of a PIL image) or a float tensor."""
+    _, _, _, mask, min_pixels = _segment(_pixels(image))
+    return mask if mask.sum() >= min_pixels else np.zeros_like(mask)
+
+
+def read(image) -> Reading:
+    """Colour, shape, background and position of a picture, read by the rules in the module docstring."""
+    px = _pixels(image)
+    H, W, _ = px.shape
+    background, bg_dist, dist, mask, min_pixels = _segment(px)
     n = int(mask.sum())
     if n < min_pixels:
         return Reading("none", "none", background, "none", n, 0.0, 0.0, 0.0, float("nan"), bg_dist)
-    colour, colour_dist = _nearest(core(mask))
+    colour, colour_dist = _nearest(_core(px, dist, mask))
     ys, xs = np.nonzero(mask)
     x, y = (xs.min() + xs.max() + 1) / 2, (ys.min() + ys.max() + 1) / 2  # bounding-box centre, in pixels
     position = ("center" if abs(x - W / 2) <= W / 8 and abs(y - H / 2) <= H / 8 else

@@ -19,6 +19,15 @@ the down path, its 2nd module (the attention)". diffusers names them by role:
     inside a ResnetBlock: norm1 conv1 time_emb_proj norm2 conv2 conv_shortcut
                        =  in_layers.0 in_layers.2 emb_layers.1 out_layers.0 out_layers.3 skip_connection
 
+A ControlNet file (lllyasviel's layout, under control_model.) names its copy of the encoder as the UNet's
+(input_blocks, middle_block) and its own parts by position too:
+
+    controlnet_cond_embedding.conv_in         input_hint_block.0          (a Sequential: convs at even indices,
+    controlnet_cond_embedding.blocks.k        input_hint_block.{2k + 2}    SiLU between them)
+    controlnet_cond_embedding.conv_out        input_hint_block.{2·(number of blocks) + 2}   (14 for SD 1.5)
+    controlnet_down_blocks.k                  zero_convs.k.0
+    controlnet_mid_block                      middle_block_out.0
+
 The VAE (under first_stage_model.) differs less: ``down_blocks.i.resnets.j`` is ``down.i.block.j``,
 the decoder's up blocks are numbered from the bottom (``up_blocks.i`` is ``up.{n-1-i}``), and its
 attention projections are 1×1 convolutions there (our Linear weights are their (C, C, 1, 1)
@@ -32,7 +41,7 @@ import re
 import torch
 
 PREFIX = {"unet": "model.diffusion_model.", "vae": "first_stage_model.",
-          "text_encoder": "cond_stage_model.transformer.text_model."}
+          "text_encoder": "cond_stage_model.transformer.text_model.", "controlnet": "control_model."}
 UNET_RESNET = {"norm1": "in_layers.0", "conv1": "in_layers.2", "time_emb_proj": "emb_layers.1",
                "norm2": "out_layers.0", "conv2": "out_layers.3", "conv_shortcut": "skip_connection"}
 VAE_RESNET = {"conv_shortcut": "nin_shortcut"}
@@ -79,6 +88,19 @@ def unet_key(key: str, config) -> str:
     raise KeyError(f"no rule in course.keymap for the UNet parameter {key!r}")
 
 
+def controlnet_key(key: str, config) -> str:
+    """A diffusers ControlNet parameter name -> its name in lllyasviel's layout (without the prefix)."""
+    if m := re.fullmatch(r"controlnet_cond_embedding\.(conv_in|conv_out|blocks\.(\d+))\.(.*)", key):
+        blocks = 2 * (len(config.conditioning_embedding_out_channels) - 1)  # two convs per halving
+        index = 0 if m[1] == "conv_in" else 2 * blocks + 2 if m[1] == "conv_out" else 2 * int(m[2]) + 2
+        return f"input_hint_block.{index}.{m[3]}"
+    if m := re.fullmatch(r"controlnet_down_blocks\.(\d+)\.(.*)", key):
+        return f"zero_convs.{m[1]}.0.{m[2]}"
+    if key.startswith("controlnet_mid_block."):
+        return "middle_block_out.0." + key[len("controlnet_mid_block."):]
+    return unet_key(key, config)  # the copy of the UNet's encoder: the UNet's names
+
+
 def vae_key(key: str, config) -> str:
     """A diffusers VAE parameter name -> its name in an original checkpoint (without the prefix)."""
     n = len(config.block_out_channels)
@@ -100,11 +122,14 @@ def vae_key(key: str, config) -> str:
 
 
 def original_key(key: str, part: str, config) -> str:
-    """Our/diffusers name of a parameter of ``part`` ('unet', 'vae', 'text_encoder') -> full original name."""
+    """Our/diffusers name of a parameter of ``part`` ('unet', 'vae', 'text_encoder', 'controlnet') -> full
+    original name."""
     if part == "unet":
         return PREFIX[part] + unet_key(key, config)
     if part == "vae":
         return PREFIX[part] + vae_key(key, config)
+    if part == "controlnet":
+        return PREFIX[part] + controlnet_key(key, config)
     return PREFIX[part] + key
 
 
@@ -126,8 +151,11 @@ def from_original(checkpoint: dict[str, torch.Tensor], target: dict[str, torch.T
         state[key] = tensor
     if missing:
         shown = "; ".join(missing[:5]) + (f"; ... and {len(missing) - 5} more" if len(missing) > 5 else "")
-        raise ValueError(f"{source} lacks {len(missing)} {part} weights: {shown}. Is it an SD 1.x checkpoint with "
-                         "all three parts (some files hold only a UNet or a VAE)? A different layout needs its config.")
+        advice = ("Is it an SD 1.x ControlNet, and does the config (block_out_channels, layers_per_block, "
+                  "conditioning_embedding_out_channels) match the file?" if part == "controlnet" else
+                  "Is it an SD 1.x checkpoint with all three parts (some files hold only a UNet or a VAE)? "
+                  "A different layout needs its config.")
+        raise ValueError(f"{source} lacks {len(missing)} {part} weights: {shown}. {advice}")
     return state
 
 

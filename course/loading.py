@@ -7,7 +7,8 @@ reference's own state dict. Three sources:
 - ``from_reference(module)``: a transformers/diffusers module already in memory;
 - ``load_folder(path)``: a diffusers model folder on disk (``unet/``, ``vae/``, ``text_encoder/``, ``tokenizer/``);
 - ``load_single_file(path)``: one SD 1.x checkpoint in the original CompVis/A1111 layout, renamed
-  through the key map in ``course/keymap.py``.
+  through the key map in ``course/keymap.py``;
+- ``load_controlnet(path)``: a ControlNet, as a diffusers folder or one file in lllyasviel's layout.
 
 Weights come from safetensors. Pickle files (.ckpt, .bin, .pt) can run arbitrary code when
 loaded, so they are refused unless the caller passes ``allow_pickle=True``, and even then they
@@ -59,14 +60,21 @@ def _config_dict(module) -> dict:
 
 
 def from_reference(module: nn.Module) -> nn.Module:
-    """Turn a transformers ``CLIPTextModel`` or a diffusers ``UNet2DConditionModel`` / ``AutoencoderKL``
-    into the course's network: config read from theirs, weights loaded strictly, eval mode, same dtype and device.
+    """Turn a transformers ``CLIPTextModel`` or a diffusers ``UNet2DConditionModel`` / ``AutoencoderKL`` /
+    ``ControlNetModel`` into the course's network: config read from theirs, weights loaded strictly, eval mode,
+    same dtype and device.
     A diffusers ``StableDiffusionPipeline`` (or its Img2Img / Inpaint sibling) becomes ``Parts``: all of its
     networks, tokenizer and scheduler config.
     """
     kind = type(module).__name__
     if kind in ("StableDiffusionPipeline", "StableDiffusionImg2ImgPipeline", "StableDiffusionInpaintPipeline"):
         return _parts_from_pipeline(module)
+    if kind == "ControlNetModel":
+        from course.controlnet import ControlNet, config_from_reference
+
+        param = next(module.parameters())
+        model = ControlNet(config_from_reference(_config_dict(module))).to(device=param.device, dtype=param.dtype)
+        return load_weights(model, module.state_dict(), source=f"the weights of {kind}").eval()
     if kind == "CLIPTextModel":
         from course.text_encoder import TextEncoder as ours  # noqa: N813
         cfg_cls = TextEncoderConfig
@@ -78,7 +86,8 @@ def from_reference(module: nn.Module) -> nn.Module:
         cfg_cls = VAEConfig
     else:
         raise ValueError(f"from_reference does not know {kind}; it converts transformers' CLIPTextModel, "
-                         "diffusers' UNet2DConditionModel and AutoencoderKL, and StableDiffusion(Img2Img|Inpaint)Pipeline.")
+                         "diffusers' UNet2DConditionModel, AutoencoderKL and ControlNetModel, and "
+                         "StableDiffusion(Img2Img|Inpaint)Pipeline.")
     config = from_reference_config(cfg_cls, _config_dict(module))
     param = next(module.parameters())
     model = ours(config).to(device=param.device, dtype=param.dtype)
@@ -308,5 +317,68 @@ def load_single_file(path: str | Path, allow_pickle: bool = False, tokenizer=Non
     return Parts(tokenizer or load_clip_tokenizer(), text_encoder.eval(), unet.eval(), vae.eval())
 
 
+# ---- ControlNet --------------------------------------------------------------------------------
+
+BUNDLED_CONTROLNET_DIR = Path(__file__).resolve().parent / "bundled_controlnet"
+
+
+def load_controlnet(path: str | Path, config=None, allow_pickle: bool = False) -> nn.Module:
+    """A ControlNet from local disk -> ``course.controlnet.ControlNet`` (fp32, eval mode). ``path``: a diffusers
+    ControlNet folder (config.json + diffusion_pytorch_model.safetensors), or one file in lllyasviel's original
+    layout (``control_model.*`` keys, renamed by ``course.keymap``), whose config is ``config`` (a
+    ``ControlNetConfig``; SD 1.5's when left out, as control_v11p_sd15_canny and its siblings)."""
+    from course import keymap
+    from course.controlnet import ControlNet, ControlNetConfig, config_from_reference
+
+    path = Path(path)
+    if not path.exists() and not re.fullmatch(r"[\w.-]+/[\w.-]+", str(path)):
+        raise FileNotFoundError(f"{path} does not exist. Pass a diffusers ControlNet folder (config.json + "
+                                "diffusion_pytorch_model.safetensors) or one ControlNet .safetensors file.")
+    path = _refuse_hub_id(path)
+    if path.is_dir():
+        reference = _read_config(path)
+        if reference.get("_class_name", "ControlNetModel") != "ControlNetModel":
+            raise ValueError(f"{path} holds a {reference['_class_name']}, not a ControlNetModel: pass the folder of "
+                             "a ControlNet (its config.json says \"_class_name\": \"ControlNetModel\").")
+        state = read_state_dict(_weights_in(path, "diffusion_pytorch_model", allow_pickle), allow_pickle)
+        return load_weights(ControlNet(config_from_reference(reference)), state, source=str(path)).eval()
+    checkpoint = read_state_dict(path, allow_pickle)
+    if "time_embedding.linear_1.weight" in checkpoint:  # diffusers' names in one file
+        return load_weights(ControlNet(config or ControlNetConfig.sd15()), checkpoint, source=str(path)).eval()
+    if not any(k.startswith(keymap.PREFIX["controlnet"]) for k in checkpoint):
+        if "time_embed.0.weight" not in checkpoint:
+            what = ("a full SD checkpoint (model.diffusion_model.* keys): load it with load_single_file"
+                    if any(k.startswith(keymap.PREFIX["unet"]) for k in checkpoint) else "not a ControlNet")
+            raise ValueError(f"{path} is {what}; a ControlNet file has control_model.* keys "
+                             "(lllyasviel's layout) or diffusers' names (controlnet_cond_embedding.*).")
+        checkpoint = {keymap.PREFIX["controlnet"] + k: v for k, v in checkpoint.items()}  # saved without the prefix
+    net = ControlNet(config or ControlNetConfig.sd15())
+    state = keymap.from_original(checkpoint, net.state_dict(), "controlnet", net.config, source=str(path))
+    return load_weights(net, state, source=f"{path} (controlnet)").eval()
+
+
+def save_controlnet(controlnet: nn.Module, path: str | Path, dtype: torch.dtype | None = None) -> Path:
+    """Write a ControlNet as a diffusers folder (what ``load_controlnet`` and diffusers'
+    ``ControlNetModel.from_pretrained`` read): config.json and diffusion_pytorch_model.safetensors."""
+    from safetensors.torch import save_file
+
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    state = {k: v.detach().to("cpu", dtype or v.dtype).contiguous() for k, v in controlnet.state_dict().items()}
+    save_file(state, str(path / "diffusion_pytorch_model.safetensors"))
+    (path / "config.json").write_text(_config_json(controlnet.config, _class_name="ControlNetModel"))
+    return path
+
+
+def load_bundled_controlnet() -> nn.Module:
+    """The course's edge-map ControlNet for the bundled model (course/bundled_controlnet/, trained by
+    ``python -m course train-controlnet``): a Canny edge map fixes the shape and its place, the prompt the colours."""
+    if not (BUNDLED_CONTROLNET_DIR / "config.json").is_file():
+        raise FileNotFoundError(f"the bundled ControlNet is not in {BUNDLED_CONTROLNET_DIR}: train it with "
+                                "`python -m course train-controlnet` (about 15 minutes on a laptop CPU).")
+    return load_controlnet(BUNDLED_CONTROLNET_DIR)
+
+
 __all__ = ["load_weights", "from_reference", "read_state_dict", "load_folder", "load_single_file", "save_folder",
-           "load_bundled", "load_text_encoder", "load_unet", "load_vae", "Parts"]
+           "load_bundled", "load_text_encoder", "load_unet", "load_vae", "Parts", "load_controlnet", "save_controlnet",
+           "load_bundled_controlnet", "BUNDLED_CONTROLNET_DIR"]

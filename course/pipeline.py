@@ -119,17 +119,22 @@ def _randn(shape, generator, like: torch.Tensor) -> torch.Tensor:
 
 
 def _sample(parts, info, cond: Conditioning, x, sigmas, ac, quantize, guidance_scale, generator, callback,
-            progress, first_step=0, unet_extra=None, paste=None):
+            progress, first_step=0, unet_extra=None, paste=None, control=None):
     """The loop: the sampler walks x from sigmas[first_step] to sigmas[-1] on the guided UNet, as a denoiser D(x, σ).
     ``unet_extra`` (B, 5, h, w) is appended to the UNet's input channels (the inpainting UNet's mask and
-    masked-image latents); ``paste(i, x)`` may replace x after step i (inpainting's known region)."""
+    masked-image latents); ``paste(i, x)`` may replace x after step i (inpainting's known region); ``control``
+    (a ``course.controlnet.Control``) gives the UNet its ControlNet residuals at each step."""
     kwargs = {}
     if info.fn is sample_dpmpp_sde and generator is not None:  # diffusers' Brownian tree spans the whole schedule
         kwargs["noise_sampler"] = brownian_tree_noise(x, sigmas, generator.initial_seed())
     sigmas = sigmas[first_step:]
     unet, step = parts.unet, {"i": first_step}  # the step counter picks the prompt's text at each step
 
-    guided = classifier_free_guidance(lambda x_in, t, context: unet(x_in, t, context), guidance_scale)
+    def model(x_in, t, context):  # the whole guidance batch at once: ControlNets see the same rows as the UNet
+        extra = control.residuals(x_in, t, context, step["i"]) if control is not None else {}
+        return unet(x_in, t, context, **extra)
+
+    guided = classifier_free_guidance(model, guidance_scale)
 
     def unet_fn(x_t, t):
         if unet_extra is not None:
@@ -186,7 +191,8 @@ def _setup(parts, prompt, negative_prompt, steps, guidance_scale, sampler, seed,
 def text_to_image(parts, prompt, *, negative_prompt="", steps: int | None = None, guidance_scale: float | None = None,
                   sampler=None, seed: int | None = None, generator: torch.Generator | None = None,
                   height: int | None = None, width: int | None = None, num_images_per_prompt: int = 1,
-                  clip_skip: int = 0, output_type: str = "pil", callback=None, progress: bool = True):
+                  clip_skip: int = 0, output_type: str = "pil", callback=None, progress: bool = True,
+                  control=None, control_start=0.0, control_end=1.0, guess_mode: bool = False):
     """Prompt(s) -> images. ``parts``: a ``course.loading.Parts``; ``sampler``: a key of ``SAMPLERS``, an
     A1111 name or a ``SamplerInfo``; ``seed`` (or a ``generator``) fixes the noise; ``callback`` gets the
     sampler's dict {"x", "denoised", "i", "sigma"} each step. ``steps``, ``guidance_scale``, ``sampler`` (and
@@ -195,21 +201,34 @@ def text_to_image(parts, prompt, *, negative_prompt="", steps: int | None = None
 
     Prompts use A1111's syntax: (word:1.2) weights, BREAK, any length (75-token chunks), [cat:dog:0.5] prompt
     editing, and "a cat AND a hat :0.6" composition. ``guidance_scale`` 1 skips the unconditional pass; below 1
-    we still apply the formula (0 = the negative prompt alone; diffusers turns guidance off at <= 1 instead)."""
+    we still apply the formula (0 = the negative prompt alone; diffusers turns guidance off at <= 1 instead).
+
+    ControlNet (Zhang et al. 2023): ``control=[(controlnet, hint_image, scale), ...]``, a hint per ControlNet (one
+    picture for all prompts, or one per prompt; height and width follow it when left out); ``control_start`` /
+    ``control_end`` (one number or one per ControlNet): the fraction of the steps where it acts; ``guess_mode``:
+    it controls the conditional prediction only, its residuals weighted 0.1 ... 1 (diffusers' semantics).
+    Steps are counted as sampler steps: for Heun, DPM++ SDE and PLMS diffusers counts its timesteps list instead."""
     steps, guidance_scale, sampler = with_defaults(parts, steps, guidance_scale, sampler)
     f = 2 ** (len(parts.vae.config.block_out_channels) - 1)  # 8 for SD
     defaults = getattr(parts, "defaults", None) or {}
+    if control is not None:
+        from course.controlnet import Control
+        control = Control(control, control_start, control_end, guess_mode)
+        height = height if height is not None else control.size[0]  # the hint's size: diffusers' default too
+        width = width if width is not None else control.size[1]
     height = height if height is not None else defaults.get("height", parts.unet.config.sample_size * f)
     width = width if width is not None else defaults.get("width", parts.unet.config.sample_size * f)
     info, generator, param, cond = _setup(parts, prompt, negative_prompt, steps, guidance_scale, sampler, seed,
                                           generator, height, width, num_images_per_prompt, clip_skip, output_type)
+    control = control.bind(cond, param, height, width, steps) if control is not None else None
     sigmas, quantize, ac, init_scale = schedule_for(info, parts.scheduler_config, steps)
     c = parts.vae.config.latent_channels
     if parts.unet.config.in_channels != c:
         raise ValueError(f"the UNet takes {parts.unet.config.in_channels} input channels, not the {c} of a latent: "
                          "an inpainting model makes images with course.pipeline.inpaint(parts, prompt, image, mask).")
     x = _randn((cond.batch, c, height // f, width // f), generator, param) * init_scale.to(param)
-    latents = _sample(parts, info, cond, x, sigmas, ac, quantize, guidance_scale, generator, callback, progress)
+    latents = _sample(parts, info, cond, x, sigmas, ac, quantize, guidance_scale, generator, callback, progress,
+                      control=control)
     return _finish(parts.vae, latents, output_type)
 
 

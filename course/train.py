@@ -12,7 +12,11 @@ Every stage keeps its state in ``<workdir>/<stage>.pt`` (weights, EMA, optimizer
 minutes, on Ctrl-C and at the end, so running the same command again continues where it stopped. The data is
 a pure function of (seed, step), so a resumed run sees the batches it would have seen.
 
+Under ``accelerate launch`` (or ``torchrun``) the stages train data-parallel: each of N processes takes 1/N of
+every step's batch and the processes average their gradients, so the run sees the same data as a plain one.
+
     python -m course train-bundled              # about 30 minutes on a 2-core CPU; writes course/bundled/
+    accelerate launch --num_processes 4 -m course train-bundled      # four GPUs, same batches
 """
 from __future__ import annotations
 
@@ -20,12 +24,15 @@ import copy
 import dataclasses
 import json
 import math
+import os
+import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import torch
+import torch.distributed as dist
 import torch.nn.functional as F
 from tqdm.auto import tqdm
 
@@ -73,13 +80,57 @@ class Recipe:
     caption_dropout: float = 0.1
     save_every_s: float = 120.0
     eval_every: int = 400  # steps between quick evaluations during UNet training
+    eval_prompts: int = 20  # prompts of training triples in each of them
+    choice_prompts: int = 100  # prompts that choose between the EMA and the last weights at the end
     defaults: dict = field(default_factory=lambda: {"sampler": "dpmpp_2m", "steps": 20, "guidance_scale": 3.0,
                                                     "height": 32, "width": 32})
 
     @classmethod
     def quick(cls) -> "Recipe":
         return dataclasses.replace(cls(), vae_steps=3, vae_batch=4, vae_warmup=1, pool=16, unet_steps=3, batch=4, warmup=1,
-                                   eval_every=2)
+                                   eval_every=2, eval_prompts=2, choice_prompts=4)
+
+
+# ---- several processes: data parallelism --------------------------------------------------------------------
+
+def start_processes(device: str | None = None) -> torch.device:
+    """This process's device; under a launcher (it sets WORLD_SIZE > 1) also join the other processes.
+
+    Data parallelism, what torch's DistributedDataParallel does: every process holds the same model (same seed, same
+    checkpoint), computes the gradient of its own ``shard`` of each batch, and all of them step with the average
+    of those gradients (``average_gradients``), so the weights stay identical on every process.
+    """
+    cpu = not torch.cuda.is_available() or os.environ.get("ACCELERATE_USE_CPU", "").lower() == "true"
+    device = torch.device(device or ("cpu" if cpu else "cuda"))
+    if int(os.environ.get("WORLD_SIZE", "1")) > 1 and not dist.is_initialized():
+        if device.type == "cuda":  # one GPU per process
+            device = torch.device("cuda", int(os.environ["LOCAL_RANK"]))
+            torch.cuda.set_device(device)
+        dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
+    return device
+
+
+def is_main() -> bool:
+    """Whether this process writes checkpoints, progress bars and the model folder: rank 0, or the only one."""
+    return not dist.is_initialized() or dist.get_rank() == 0
+
+
+def shard(n: int) -> slice:
+    """This process's rows of a batch of ``n``: all of them in a plain run, its 1/N under a launcher."""
+    rank, world = (dist.get_rank(), dist.get_world_size()) if dist.is_initialized() else (0, 1)
+    if n % world:  # equal shares: then the mean of the N shares' mean losses is the mean loss of the batch
+        raise ValueError(f"A batch of {n} does not split evenly over {world} processes: every process must get the "
+                         "same share. Launch a number of processes that divides the batch (or change the batch).")
+    return slice(rank * n // world, (rank + 1) * n // world)
+
+
+def average_gradients(model: torch.nn.Module) -> None:
+    """Replace every process's gradients by their mean over the processes: one all-reduce of them all, flattened."""
+    grads = [p.grad for p in model.parameters() if p.grad is not None]
+    flat = torch.cat([g.flatten() for g in grads])  # (total,): one message instead of one per tensor
+    dist.all_reduce(flat)  # the sum over the processes, the same on each
+    for g, mean in zip(grads, (flat / dist.get_world_size()).split([g.numel() for g in grads])):
+        g.copy_(mean.view_as(g))
 
 
 # ---- one training stage, resumable ------------------------------------------------------------------------
@@ -97,7 +148,11 @@ def lr_factor(step: int, warmup: int, steps: int) -> float:
 
 
 class Stage:
-    """A model, its optimizer and EMA, and the step reached, kept in ``<workdir>/<name>.pt``."""
+    """A model, its optimizer and EMA, and the step reached, kept in ``<workdir>/<name>.pt``.
+
+    Under a launcher every process keeps all of it, EMA included: the same averaged gradients make the same
+    updates everywhere, which costs no communication. Only the main process writes the file; all read it.
+    """
 
     def __init__(self, name: str, model: torch.nn.Module, lr: float, workdir: Path, steps: int, warmup: int = 0,
                  ema_decay: float | None = None):
@@ -112,11 +167,14 @@ class Stage:
                 if obj is not None:
                     obj.load_state_dict(state[key])
             self.step, self.seconds = state["step"], state.get("seconds", 0.0)
-            print(f"{name}: resuming at step {self.step} of {steps} ({self.path})")
+            if is_main():
+                print(f"{name}: resuming at step {self.step} of {steps} ({self.path})")
 
     def save(self) -> None:
         now = time.monotonic()
         self.seconds, self._since = self.seconds + now - self._since, now
+        if not is_main():
+            return
         state = {"model": self.model.state_dict(), "opt": self.opt.state_dict(), "sched": self.sched.state_dict(),
                  "step": self.step, "seconds": self.seconds,
                  **({"ema": self.ema.state_dict()} if self.ema is not None else {})}
@@ -127,6 +185,8 @@ class Stage:
     def update(self, loss: torch.Tensor) -> None:
         self.opt.zero_grad(set_to_none=True)
         loss.backward()
+        if dist.is_initialized():
+            average_gradients(self.model)
         torch.nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
         self.opt.step()
         self.sched.step()
@@ -139,7 +199,8 @@ class Stage:
 
     def run(self, loss_at, save_every_s: float, log=None, log_every: int = 400) -> torch.nn.Module:
         """Call ``loss_at(step)`` and update until ``steps``; Ctrl-C saves and stops. Returns the EMA (or model)."""
-        last_save, bar = time.monotonic(), tqdm(total=self.steps, initial=self.step, desc=self.name)
+        last_save = time.monotonic()
+        bar = tqdm(total=self.steps, initial=self.step, desc=self.name, disable=not is_main())
         self._since, initial = last_save, self.step
         try:
             while self.step < self.steps:
@@ -147,7 +208,7 @@ class Stage:
                 self.update(loss)
                 bar.update(1)
                 bar.set_postfix(loss=f"{loss.item():.4f}")
-                if log is not None and self.step % log_every == 0:
+                if log is not None and self.step % log_every == 0 and is_main():
                     log(self)
                 if time.monotonic() - last_save > save_every_s:
                     self.save()
@@ -197,9 +258,13 @@ def train_vae(recipe: Recipe, workdir: Path, device) -> VAE:
     stage = Stage("vae", VAE(recipe.vae).to(device), recipe.vae_lr, workdir, recipe.vae_steps, recipe.vae_warmup)
 
     def loss_at(step: int) -> torch.Tensor:
-        x = _images(recipe, 1_000_000 + step * recipe.vae_batch, recipe.vae_batch, device)
+        rows = shard(recipe.vae_batch)  # this process's images of the step's batch
+        x = _images(recipe, 1_000_000 + step * recipe.vae_batch + rows.start, rows.stop - rows.start, device)
         posterior = stage.model.encode(x)
-        recon = stage.model.decode(posterior.sample(torch.Generator(device).manual_seed(step)))
+        # posterior.sample(), with ε drawn for the whole batch so that each process takes its rows of the same draw
+        eps = torch.randn((recipe.vae_batch, *posterior.mean.shape[1:]), device=device,
+                          generator=torch.Generator(device).manual_seed(step))[rows]
+        recon = stage.model.decode(posterior.mean + posterior.std * eps)
         kl = 0.5 * (posterior.mean ** 2 + posterior.var - 1 - posterior.logvar).sum(dim=(1, 2, 3)).mean()
         return F.mse_loss(recon, x) + recipe.edge_weight * edge_loss(recon, x) + recipe.kl_weight * kl
 
@@ -216,7 +281,7 @@ def encode_pool(recipe: Recipe, vae: VAE, device) -> tuple[torch.Tensor, torch.T
     ds = data.ShapesDataset(recipe.pool, seed=recipe.seed + 1, size=recipe.image_size)
     means, stds, captions = [], [], []
     with torch.no_grad():
-        for start in tqdm(range(0, recipe.pool, 500), desc="encode pool"):
+        for start in tqdm(range(0, recipe.pool, 500), desc="encode pool", disable=not is_main()):
             items = [ds[i] for i in range(start, min(start + 500, recipe.pool))]
             posterior = vae.encode(torch.stack([im for im, _ in items]).to(device) * 2 - 1)
             means.append(posterior.mean)
@@ -260,14 +325,18 @@ def train_unet(recipe: Recipe, tok: CLIPTokenizer, vae: VAE, pool, workdir: Path
     stage = Stage("unet", both, recipe.lr, workdir, recipe.unet_steps, recipe.warmup, recipe.ema_decay)
 
     def loss_at(step: int) -> torch.Tensor:
-        g = torch.Generator().manual_seed(recipe.seed * 1_000_003 + step)
-        idx = torch.randint(0, len(captions), (recipe.batch,), generator=g)
-        drop = torch.rand(recipe.batch, generator=g) < recipe.caption_dropout
+        g, b = torch.Generator().manual_seed(recipe.seed * 1_000_003 + step), recipe.batch
+        idx = torch.randint(0, len(captions), (b,), generator=g)
+        drop = torch.rand(b, generator=g) < recipe.caption_dropout
+        shape = (b, *means.shape[1:])  # (b, 4, h, w)
+        eps, t = torch.randn(shape, generator=g), torch.randint(0, 1000, (b,), generator=g)
+        noise = torch.randn(shape, generator=g)
+        rows = shard(b)  # every process draws the whole batch, then keeps its own rows of it
+        idx, drop = idx[rows], drop[rows]
+        eps, t, noise = eps[rows].to(device), t[rows].to(device), noise[rows].to(device)
         texts = ["" if d else captions[i] for i, d in zip(idx.tolist(), drop.tolist())]
         ids = tok(texts, warn=False)["input_ids"].to(device)
-        z = (means[idx] + stds[idx] * torch.randn(means[idx].shape, generator=g).to(device)) * vae.scaling_factor
-        t = torch.randint(0, 1000, (recipe.batch,), generator=g).to(device)
-        noise = torch.randn(z.shape, generator=g).to(device)
+        z = (means[idx] + stds[idx] * eps) * vae.scaling_factor
         a = ac[t].view(-1, 1, 1, 1)
         x_t = a.sqrt() * z + (1 - a).sqrt() * noise  # (B, 4, h, w)
         context = stage.model.text_encoder(ids)
@@ -275,9 +344,9 @@ def train_unet(recipe: Recipe, tok: CLIPTokenizer, vae: VAE, pool, workdir: Path
 
     def evaluate(stage: Stage) -> None:
         for name, model in (("weights", stage.model), ("EMA", stage.ema)):
-            result = prompt_following(recipe, tok, vae, model, 20)
-            tqdm.write(f"step {stage.step}, {name}, 20 prompts: " + ", ".join(f"{k} {result[k]:.0%}" for k in
-                                                                              ("colour", "shape", "background", "position")))
+            result = prompt_following(recipe, tok, vae, model, recipe.eval_prompts)
+            tqdm.write(f"step {stage.step}, {name}, {recipe.eval_prompts} prompts: "
+                       + ", ".join(f"{k} {result[k]:.0%}" for k in ("colour", "shape", "background", "position")))
 
     stage.run(loss_at, recipe.save_every_s, log=evaluate, log_every=recipe.eval_every)
     return stage
@@ -304,7 +373,7 @@ def train_bundled(out: Path = BUNDLED_DIR, workdir: Path = Path("runs/bundled"),
     from course.loading import Parts, save_folder
 
     recipe = recipe or Recipe()
-    device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
+    device = start_processes(device)  # under a launcher: this process's GPU (or the CPU), in the group of all
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
@@ -316,8 +385,15 @@ def train_bundled(out: Path = BUNDLED_DIR, workdir: Path = Path("runs/bundled"),
     pool = encode_pool(recipe, vae, device)
     timings["encode pool"] = time.monotonic() - started - sum(timings.values())
     stage = train_unet(recipe, tok, vae, pool, workdir, device)
-    # ship the EMA or the last weights, whichever follows 100 prompts of training triples better
-    scores = {name: prompt_following(recipe, tok, vae, m, 100) for name, m in (("ema", stage.ema), ("last", stage.model))}
+    processes = dist.get_world_size() if dist.is_initialized() else 1
+    if processes > 1:  # training is over: the main process alone chooses the weights and writes the folder
+        main = is_main()
+        dist.destroy_process_group()
+        if not main:
+            return Path(out)
+    # ship the EMA or the last weights, whichever follows the prompts of training triples better
+    scores = {name: prompt_following(recipe, tok, vae, m, recipe.choice_prompts)
+              for name, m in (("ema", stage.ema), ("last", stage.model))}
     chosen = "ema" if scores["ema"]["all"] >= scores["last"]["all"] else "last"
     both = stage.ema if chosen == "ema" else stage.model
     # training time over every session (the checkpoints keep it), not just this one's
@@ -326,7 +402,8 @@ def train_bundled(out: Path = BUNDLED_DIR, workdir: Path = Path("runs/bundled"),
     parts = Parts(tok, both.text_encoder.eval(), both.unet.eval(), vae.eval(), dict(SCHEDULER_CONFIG),
                   defaults=dict(recipe.defaults))
     info = {"recipe": dataclasses.asdict(recipe),
-            "seconds": {k: round(v, 1) for k, v in timings.items()}, "device": str(device),
+            "seconds": {k: round(v, 1) for k, v in timings.items()},
+            "device": str(device) if processes == 1 else f"{device.type} ×{processes}",
             "torch_threads": torch.get_num_threads(), "defaults": recipe.defaults,
             "weights": {"chosen": chosen, **{k: {m: round(v, 3) for m, v in r.items()} for k, r in scores.items()}}}
     info["parameters"] = {name: sum(p.numel() for p in m.parameters())
@@ -364,9 +441,10 @@ def write_card(folder: Path) -> None:
             vae=r["vae_steps"], vb=r["vae_batch"], u=r["unet_steps"], b=r["batch"], d=r["caption_dropout"],
             e=r["ema_decay"], dev=info["device"], th=info["torch_threads"], total=sum(secs.values()) / 60,
             parts=", ".join(f"{k} {v / 60:.1f}" for k, v in secs.items())), "",
-        "Shipped weights: the {w} (the EMA and the last weights were compared on 100 prompts of training triples: "
+        "Shipped weights: the {w} (the EMA and the last weights were compared on {n} prompts of training triples: "
         "all-correct {ema:.0%} and {last:.0%}).".format(w="EMA" if info["weights"]["chosen"] == "ema" else
-                                                       "last weights", ema=info["weights"]["ema"]["all"],
+                                                       "last weights", n=r.get("choice_prompts", 100),
+                                                       ema=info["weights"]["ema"]["all"],
                                                        last=info["weights"]["last"]["all"]), "",
         "Recommended settings (what `text_to_image` uses when a call leaves them out): "
         + ", ".join(f"{k} {v}" for k, v in info["defaults"].items()) + ".", ""]

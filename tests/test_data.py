@@ -156,14 +156,14 @@ def test_dataset_is_deterministic_per_index():
 
 
 @pytest.mark.parametrize("make, match", [
-    (lambda: D.Spec("pink", "circle", "blue", "center"), r"colour='pink'.*use one of"),
+    (lambda: D.Spec("teal", "circle", "blue", "center"), r"colour='teal'.*use one of"),
     (lambda: D.Spec("red", "star", "blue", "center"), r"shape='star'"),
     (lambda: D.Spec("red", "circle", "red", "center"), r"background='red' equals colour='red'"),
     (lambda: D.Spec("red", "circle", "blue", "middle"), r"position='middle'"),
     (lambda: D.Spec("red", "circle", "blue", "center", size=1.5), r"size=1.5 must be in \(0, 1\]"),
     (lambda: D.render(D.Spec("red", "circle", "blue", "top left", 0.45, (-3, 0))), r"jitter dx=-3 px.*\[-0.80, 2.00\]"),
     (lambda: D.render(D.Spec("red", "circle", "blue", "center"), noise=-1), r"noise=-1"),
-    (lambda: D.split_of("red", "circle", "pink"), r"background='pink'"),
+    (lambda: D.split_of("red", "circle", "teal"), r"background='teal'"),
     (lambda: D.sample_spec(np.random.default_rng(0), "test"), r"split='test'.*'heldout'"),
     (lambda: D.ShapesDataset(10, drop_caption=1.5), r"drop_caption=1.5"),
     (lambda: D.read(np.zeros((32, 32), np.uint8)), r"uint8 array of shape \(32, 32\)"),
