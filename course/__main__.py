@@ -75,7 +75,8 @@ def train_bundled(args: argparse.Namespace) -> None:
     """Train the course's small model from scratch (resuming a stopped run) and write it as a model folder."""
     from pathlib import Path
 
-    from course.train import BUNDLED_DIR, Recipe, is_main, train_bundled as train
+    from course.stage import is_main
+    from course.train import BUNDLED_DIR, Recipe, train_bundled as train
 
     # --quick keeps its useless model and its checkpoints apart: a real run must neither ship nor resume them
     workdir = Path(args.workdir or ("runs/bundled-quick" if args.quick else "runs/bundled"))

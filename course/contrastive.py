@@ -67,7 +67,7 @@ def clip_loss(text: torch.Tensor, image: torch.Tensor, scale: torch.Tensor | flo
 
 def pretrain(recipe, tok, workdir: Path, device, steps: int = 300, batch: int = 256, lr: float = 1e-3) -> TextEncoder:
     """Contrastive pre-training of a new text encoder (resumable, as every stage); returns it."""
-    from course.train import Stage
+    from course.stage import Stage
 
     torch.manual_seed(recipe.seed)
     pair = CLIPPair(TextEncoder(recipe.text)).to(device)

@@ -7,7 +7,7 @@ pictures of split "new" of ``course.data`` (a pink shape: the word and the colou
 mixed into every batch, pictures of the old concepts: DreamBooth's prior preservation (Ruiz et al. 2022), which
 keeps the LoRA from repainting everything pink. Pictures are encoded by the VAE once.
 
-The loop is ``course.train.Stage``: a progress bar, a checkpoint ``<workdir>/lora.pt`` every minute and on Ctrl-C,
+The loop is ``course.stage.Stage``: a progress bar, a checkpoint ``<workdir>/lora.pt`` every minute and on Ctrl-C,
 and the same command continues from it with the very same batches (each is a pure function of seed and step).
 
     python -m course train-lora --out runs/lora/pink.safetensors     # ~2 minutes on a 2-core CPU
@@ -88,7 +88,7 @@ def train_lora(parts, recipe: LoRARecipe | None = None, workdir: str | Path = "r
     this call. ``log(stage)`` runs every ``log_every`` steps (``stage.model`` is the network, ``stage.step`` the step).
     Resumes from ``<workdir>/lora.pt`` when it exists.
     """
-    from course.train import Stage
+    from course.stage import Stage
 
     recipe = recipe or LoRARecipe()
     _check(recipe)

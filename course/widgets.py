@@ -11,133 +11,31 @@
 
 Each returns an object that displays as its ``.widget`` in Jupyter and keeps its controls as attributes (set
 ``.slider.value`` from code and the pictures follow: the tests drive them so). It computes what it can once, with a
-progress bar. Pictures are what ``course.images.to_pil`` makes, enlarged with nearest neighbour for display (32×32
-×6). Nothing assumes the bundled model's sizes: SD 1.5 from a local folder works, and on a GPU tensors stay there.
+progress bar (pictures and progress bars: ``course.widget_parts``). Nothing assumes the bundled model's sizes: SD 1.5
+from a local folder works, and on a GPU tensors stay there.
 """
 from __future__ import annotations
 
-import io
 import math
 import time
-from contextlib import contextmanager
 
 import ipywidgets as widgets
 import numpy as np
 import torch
-from IPython import get_ipython
-from IPython.display import display
 from PIL import Image
-from tqdm import tqdm
 
 from course.conditioning import Conditioning
-from course.images import to_pil
 from course.pipeline import SD15_SCHEDULER_CONFIG, schedule_for, text_to_image, with_defaults
 from course.samplers import Denoiser, get_sampler
 from course.text_encoder import a1111_to_diffusers_clip_skip
+from course.widget_parts import (DISPLAY_WIDTH, Progress, Shown, check_options, decode, latent_picture, picture, png,
+                                 titled, zoom_for)
 
 __all__ = ["denoising_scrubber", "cfg_explorer", "clip_skip_toggle", "attention_explorer", "sampler_grid",
            "png", "zoom_for", "DISPLAY_WIDTH"]
 
-DISPLAY_WIDTH = 192  # pixels: smaller pictures are enlarged by a whole factor to about this width
-_SET_BY_WIDGET = ("callback", "output_type", "num_images_per_prompt", "generator", "progress")
 
-
-def zoom_for(width: int) -> int:
-    """The whole factor a picture ``width`` pixels wide is enlarged by for display (1 from 192 px up)."""
-    return max(1, DISPLAY_WIDTH // width)
-
-
-def png(image: Image.Image, zoom: int = 1) -> bytes:
-    """A PIL image -> PNG bytes, enlarged ``zoom`` times with nearest neighbour (each pixel a zoom × zoom block)."""
-    if zoom > 1:
-        image = image.resize((image.width * zoom, image.height * zoom), Image.NEAREST)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def _decode(parts, latents: torch.Tensor) -> list:
-    """Latents (N, C, h, w) -> N PIL images through the VAE, a few at a time (SD 1.5's decoder is big)."""
-    per_batch = max(1, 4 * 64 * 64 // (latents.shape[2] * latents.shape[3]))  # 4 at SD 1.5's 64×64
-    with torch.no_grad():
-        return [im for chunk in latents.split(per_batch)
-                for im in to_pil(parts.vae.decode(chunk / parts.vae.scaling_factor))]
-
-
-def _latent_picture(z: torch.Tensor) -> Image.Image:
-    """A latent-sized map (C, h, w) as a picture: channels 0, 1, 2 as red, green, blue (fewer channels: repeated),
-    on a fixed scale, -2 -> 0 and +2 -> 255, so a unit Gaussian fills the range and sizes compare across steps."""
-    rgb = z[[k % z.shape[0] for k in range(3)]].float().cpu()  # (3, h, w)
-    pixels = ((0.5 + rgb / 4).clamp(0, 1) * 255).round().to(torch.uint8)
-    return Image.fromarray(pixels.permute(1, 2, 0).numpy())  # (h, w, 3)
-
-
-def _options(parts, prompt, options: dict, own=()) -> dict:
-    """Check a widget's prompt and generation options; fill in ``steps`` (unless the widget sets it: ``own``)."""
-    if not isinstance(prompt, str):
-        raise ValueError(f"prompt={prompt!r}: a widget shows one picture, so pass one prompt as a str.")
-    taken = sorted(set(options) & {*_SET_BY_WIDGET, *own})
-    if taken:
-        raise ValueError(f"{', '.join(taken)}: the widget sets these itself; leave them out (its docstring says how "
-                         "to choose them).")
-    if "steps" in own:
-        return options
-    return dict(options, steps=with_defaults(parts, options.get("steps"), None, None)[0])
-
-
-def _titled(title: str, child: widgets.Widget) -> widgets.VBox:
-    return widgets.VBox([widgets.HTML(f"<b>{title}</b>"), child])
-
-
-def _picture(png_bytes: bytes = b"") -> widgets.Image:
-    return widgets.Image(format="png", value=png_bytes)
-
-
-class _Progress:
-    """A progress bar and a label inside the widget (the label keeps the last task's wall time). While the widget
-    is being built it is not on screen yet, so ``console=True`` shows the bar on its own meanwhile: in Jupyter as
-    a display that is blanked when done, elsewhere as a tqdm bar on the terminal."""
-
-    def __init__(self):
-        self.bar = widgets.IntProgress(value=0, min=0, max=1, layout=widgets.Layout(width="180px"))
-        self.label = widgets.Label("")
-        self.box = widgets.HBox([self.bar, self.label])
-        self.seconds = None  # wall time of the last finished task
-
-    @contextmanager
-    def task(self, total: int, what: str, console: bool = False):
-        self.bar.max, self.bar.value, self.label.value = max(1, total), 0, f"{what} ..."
-        in_jupyter = hasattr(get_ipython(), "kernel")
-        handle = display(self.box, display_id=True) if console and in_jupyter else None
-        console_bar = tqdm(total=total, desc=what, leave=False) if console and not in_jupyter else None
-        start = time.perf_counter()
-
-        def step(_=None):  # also a sampler callback: it must return None (a tensor would replace x)
-            self.bar.value += 1
-            if console_bar is not None:
-                console_bar.update(1)
-
-        try:
-            yield step
-        finally:
-            if console_bar is not None:
-                console_bar.close()
-            if handle is not None:
-                handle.update({"text/plain": ""}, raw=True)
-        self.seconds = time.perf_counter() - start
-        self.label.value = f"{what}: {self.seconds:.2f} s"
-
-
-class _Shown:
-    """Displays as ``self.widget``: a notebook cell ending with the object shows the widget."""
-
-    widget: widgets.Widget
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
-
-class DenoisingScrubber(_Shown):
+class DenoisingScrubber(Shown):
     """One generation, every step kept: move ``slider`` to step i and see, side by side,
 
     - x_t, what the UNet sees at step i: the sampler's x (at σ_i, before the step) divided by √(1 + σ_i²),
@@ -146,15 +44,15 @@ class DenoisingScrubber(_Shown):
     - x̂_0 = D(x, σ_i), the clean latent the model predicts (the callback's "denoised"), decoded; at the last step
       it is the finished picture for the usual samplers;
     - ε̂ = (x - x̂_0)/σ_i, the noise the model sees in x: a latent-sized map, channels 0-2 as RGB on a fixed
-      ±2 scale (``_latent_picture``), enlarged to the pictures' size.
+      ±2 scale (``latent_picture``), enlarged to the pictures' size.
 
     Everything is computed and decoded once (in batches); scrubbing only swaps cached PNGs. x_t is the UNet's
     first input of each step, caught by a forward pre-hook (so the seed's noise need not be drawn again).
     """
 
     def __init__(self, parts, prompt: str, *, seed: int = 0, progress: bool = True, **generation_options):
-        options = _options(parts, prompt, generation_options)
-        steps, self.progress = options["steps"], _Progress()
+        options = check_options(parts, prompt, generation_options)
+        steps, self.progress = options["steps"], Progress()
         unet_inputs, frames = [], []  # x_t of each UNet call; per step (x_t, denoised, σ)
         with self.progress.task(steps + 1, f"{steps} steps, then decoding", console=progress) as step:
             def record(d):
@@ -173,16 +71,16 @@ class DenoisingScrubber(_Shown):
             sigma = torch.tensor(self.sigmas, device=x_t.device, dtype=x_t.dtype)[:, None, None, None]
             self.noise = ((x_t * (1 + sigma ** 2) ** 0.5 - denoised) / sigma).cpu()  # ε̂ = (x - x̂_0)/σ
             zoom = zoom_for(self.final.width)
-            self.frames = [(png(a, zoom), png(b, zoom), png(_latent_picture(e), zoom * self.final.width // e.shape[-1]))
-                           for a, b, e in zip(_decode(parts, x_t), _decode(parts, denoised), self.noise)]
+            self.frames = [(png(a, zoom), png(b, zoom), png(latent_picture(e), zoom * self.final.width // e.shape[-1]))
+                           for a, b, e in zip(decode(parts, x_t), decode(parts, denoised), self.noise)]
             step()
-        self.x_image, self.x0_image, self.noise_image, self.caption = _picture(), _picture(), _picture(), widgets.HTML()
+        self.x_image, self.x0_image, self.noise_image, self.caption = picture(), picture(), picture(), widgets.HTML()
         self.slider = widgets.IntSlider(value=0, min=0, max=steps - 1, description="step")
         self.slider.observe(lambda change: self._show(change["new"]), "value")
         self._show(0)
-        pictures = widgets.HBox([_titled("x_t: what the UNet sees", self.x_image),
-                                 _titled("x̂₀ = D(x, σ): its prediction", self.x0_image),
-                                 _titled("ε̂ = (x − x̂₀)/σ, channels 0-2", self.noise_image)])
+        pictures = widgets.HBox([titled("x_t: what the UNet sees", self.x_image),
+                                 titled("x̂₀ = D(x, σ): its prediction", self.x0_image),
+                                 titled("ε̂ = (x − x̂₀)/σ, channels 0-2", self.noise_image)])
         self.widget = widgets.VBox([self.progress.box, self.slider, self.caption, pictures])
 
     def _show(self, i: int):
@@ -200,7 +98,7 @@ def _check_scales(scales) -> tuple:
     return float(scales[0]), float(scales[1])
 
 
-class CFGExplorer(_Shown):
+class CFGExplorer(Shown):
     """A slider over the guidance scale s (negative and below 1 included: the pipeline applies
     D̃ = D_u + s (D_c - D_u) for every s) and an editable negative prompt (it is D_u's text).
 
@@ -217,25 +115,25 @@ class CFGExplorer(_Shown):
     def __init__(self, parts, prompt: str, *, negative_prompt: str = "", seed: int = 0, scales=(-2, 10),
                  progress: bool = True, **generation_options):
         low, high = _check_scales(scales)
-        options = _options(parts, prompt, generation_options)
+        options = check_options(parts, prompt, generation_options)
         scale, sampler = with_defaults(parts, 1, options.pop("guidance_scale", None), options.pop("sampler", None))[1:]
         if not isinstance(negative_prompt, str):
             raise ValueError(f"negative_prompt={negative_prompt!r}: pass one str (it can be edited in the widget).")
         self.parts, self.prompt, self.seed, self.options = parts, prompt, seed, dict(options, sampler=sampler)
-        self.images, self._cond, self.progress = {}, None, _Progress()  # (s, negative) -> PNG; (cond, D_c) at step 0
+        self.images, self._cond, self.progress = {}, None, Progress()  # (s, negative) -> PNG; (cond, D_c) at step 0
         self.slider = widgets.FloatSlider(value=min(max(scale, low), high), min=low, max=high, step=0.5,
                                           description="CFG scale", continuous_update=False)
         self.negative = widgets.Text(value=negative_prompt, description="negative", continuous_update=False,
                                      layout=widgets.Layout(width="420px"))
-        self.preview, self.image, self.status = _picture(), _picture(), widgets.HTML()
+        self.preview, self.image, self.status = picture(), picture(), widgets.HTML()
         self._render(console=progress)
         self.slider.observe(lambda change: self._render(), "value")
         self.negative.observe(lambda change: self._render(), "value")
         note = ("<small>Left: x̂₀ at step 0 = D_u + s·(D_c − D_u), instant for any s (x_T is the same for all s). "
                 f"Right: the finished picture, a new run of {options['steps']} steps per scale: after step 0 the path "
                 "depends on s (cached per scale and negative prompt).</small>")
-        pictures = widgets.HBox([_titled("x̂₀ at step 0 (cached)", self.preview),
-                                 _titled("finished picture", self.image)])
+        pictures = widgets.HBox([titled("x̂₀ at step 0 (cached)", self.preview),
+                                 titled("finished picture", self.image)])
         self.widget = widgets.VBox([self.progress.box, self.slider, self.negative, widgets.HTML(note), pictures,
                                     self.status])
 
@@ -279,7 +177,7 @@ class CFGExplorer(_Shown):
             self._d_u, self._pull = self._step0(negative)
             self._uncond_for = negative
         start = time.perf_counter()
-        early = _decode(self.parts, self._d_u + scale * self._pull)[0]
+        early = decode(self.parts, self._d_u + scale * self._pull)[0]
         self.preview.value = png(early, zoom_for(early.width))
         self.image.value = self.images[key]
         self.status.value = (f"s = {scale:g}, negative prompt {negative!r}: preview in "
@@ -287,7 +185,7 @@ class CFGExplorer(_Shown):
                              + (f"a new run, {self.progress.seconds:.2f} s" if ran else "from the cache"))
 
 
-class ClipSkipToggle(_Shown):
+class ClipSkipToggle(Shown):
     """The same prompt and seed with the context taken from earlier layers of the text encoder, side by side;
     ``toggle`` picks the one shown large, with how far it is from the first.
 
@@ -300,13 +198,13 @@ class ClipSkipToggle(_Shown):
 
     def __init__(self, parts, prompt: str, *, seed: int = 0, skips=(1, 2, 3), progress: bool = True,
                  **generation_options):
-        options = _options(parts, prompt, generation_options, own=("clip_skip",))
+        options = check_options(parts, prompt, generation_options, own=("clip_skip",))
         if not isinstance(skips, (tuple, list)) or not skips:
             raise ValueError(f"skips={skips!r}: pass a non-empty list of A1111 clip skips, e.g. (1, 2, 3).")
         layers = parts.text_encoder.config.num_hidden_layers
         ks = {n: a1111_to_diffusers_clip_skip(n) for n in skips}  # raises for N < 1 or not a whole number
         self.labels = {n: f"A1111 clip skip {n} = diffusers clip_skip={k}" for n, k in ks.items()}
-        self.pictures, self.progress = {}, _Progress()  # A1111 N -> PIL image, for the N this encoder allows
+        self.pictures, self.progress = {}, Progress()  # A1111 N -> PIL image, for the N this encoder allows
         possible = [n for n, k in ks.items() if k < layers]
         total = options["steps"] * len(possible)
         with self.progress.task(total, f"{len(possible)} pictures", console=progress) as step:
@@ -317,9 +215,9 @@ class ClipSkipToggle(_Shown):
         self.images = {n: png(self.pictures[n], zoom) if n in self.pictures else b"" for n in ks}
         impossible = (f"not possible: this text encoder has {layers} layers, so A1111's clip skip goes up to {layers} "
                       f"(diffusers' up to {layers - 1}); text_to_image would raise a ValueError.")
-        panels = [_titled(self.labels[n], _picture(self.images[n]) if n in self.pictures else widgets.HTML(impossible))
+        panels = [titled(self.labels[n], picture(self.images[n]) if n in self.pictures else widgets.HTML(impossible))
                   for n in ks]
-        self.image, self.caption = _picture(), widgets.HTML()
+        self.image, self.caption = picture(), widgets.HTML()
         self.toggle = widgets.ToggleButtons(options=[(f"clip skip {n}", n) for n in ks], value=skips[0])
         self.toggle.observe(lambda change: self._show(change["new"]), "value")
         self._show(skips[0])
@@ -336,7 +234,7 @@ class ClipSkipToggle(_Shown):
                               f"average (at most {change.max():.2f}), on a 0-1 scale.")
 
 
-class SamplerGrid(_Shown):
+class SamplerGrid(Shown):
     """A1111's X/Y plot: one picture per (sampler, step count), same prompt and seed, each with its wall time.
 
     Nothing runs when it is built (a grid is many generations): press ``button`` (or call ``render()``, or pass
@@ -347,7 +245,7 @@ class SamplerGrid(_Shown):
 
     def __init__(self, parts, prompt: str, *, samplers=("Euler", "Euler a", "Heun", "DPM++ 2M", "DDIM", "UniPC"),
                  steps=(3, 6, 12), seed: int = 0, render: bool = False, progress: bool = True, **generation_options):
-        options = _options(parts, prompt, generation_options, own=("sampler", "steps"))
+        options = check_options(parts, prompt, generation_options, own=("sampler", "steps"))
         if isinstance(samplers, str) or not samplers:
             raise ValueError(f"samplers={samplers!r}: pass a non-empty list of names, e.g. ('Euler', 'DPM++ 2M').")
         infos = [get_sampler(name) for name in samplers]  # raises a ValueError listing the known names
@@ -355,8 +253,8 @@ class SamplerGrid(_Shown):
                                                           for n in steps):
             raise ValueError(f"steps={steps!r}: pass a non-empty list of whole numbers >= 1, e.g. (3, 6, 12).")
         self.parts, self.prompt, self.seed, self.options = parts, prompt, seed, options
-        self.samplers, self.steps, self.seconds, self.progress = list(samplers), list(steps), {}, _Progress()
-        self.cells = {(name, n): (_picture(), widgets.Label("")) for name in self.samplers for n in self.steps}
+        self.samplers, self.steps, self.seconds, self.progress = list(samplers), list(steps), {}, Progress()
+        self.cells = {(name, n): (picture(), widgets.Label("")) for name in self.samplers for n in self.steps}
         header = [widgets.Label("")] + [widgets.HTML(f"<b>{n} steps</b>") for n in self.steps]
         rows = [[widgets.HTML(f"<b>{info.a1111 or name}</b>")] + [widgets.VBox(self.cells[name, n]) for n in self.steps]
                 for name, info in zip(self.samplers, infos)]
@@ -381,7 +279,7 @@ class SamplerGrid(_Shown):
                 label.value = f"{self.seconds[name, n]:.2f} s"
 
 
-class AttentionExplorer(_Shown):
+class AttentionExplorer(Shown):
     """Where does each word of the prompt look? One generation with its cross-attention recorded
     (``course.attention_maps.record``: every attn2 layer, every step); then choose a ``word``, a ``resolution`` (the
     latent h of the layers to average, or all) and a range of ``steps``, and its heat map (``Record.map``: mean
@@ -396,10 +294,10 @@ class AttentionExplorer(_Shown):
                  **generation_options):
         from course.attention_maps import record  # the UNet's cross-attention, captured with forward hooks
 
-        options = _options(parts, prompt, generation_options)
+        options = check_options(parts, prompt, generation_options)
         if not 0 <= alpha <= 1:
             raise ValueError(f"alpha={alpha!r}: the heat map's weight over the picture must be in [0, 1], e.g. 0.6.")
-        steps, self.progress, self.alpha = options["steps"], _Progress(), alpha
+        steps, self.progress, self.alpha = options["steps"], Progress(), alpha
         with self.progress.task(steps, f"{steps} steps, recording attention", console=progress) as step:
             self.record = record(parts, prompt, seed=seed, callback=step, **options)
         rec, self.zoom = self.record, zoom_for(self.record.image.width)
@@ -408,12 +306,12 @@ class AttentionExplorer(_Shown):
         self.resolution = widgets.Dropdown(options=[("all", 0)] + [(f"{h}×{h} latent", h) for h in rec.resolutions],
                                            value=0, description="resolution")  # 0: all of them
         self.steps = widgets.IntRangeSlider(value=(0, rec.steps - 1), min=0, max=rec.steps - 1, description="steps")
-        self.image, self.caption = _picture(), widgets.HTML()
+        self.image, self.caption = picture(), widgets.HTML()
         for control in (self.word, self.resolution, self.steps):
             control.observe(lambda change: self._show(), "value")
         self._show()
-        pictures = widgets.HBox([_titled("the picture", _picture(png(rec.image, self.zoom))),
-                                 _titled("attention over it", self.image)])
+        pictures = widgets.HBox([titled("the picture", picture(png(rec.image, self.zoom))),
+                                 titled("attention over it", self.image)])
         self.widget = widgets.VBox([self.progress.box, widgets.HBox([self.word, self.resolution]), self.steps,
                                     pictures, self.caption])
 

@@ -5,10 +5,11 @@ import dataclasses
 import pytest
 import torch
 
-from course import lora, train
+from course import lora
 from course.loading import load_bundled
 from course.lora_train import LoRARecipe, batch_at, encode_pictures, train_lora, train_lora_command
 from course.schedules import alphas_cumprod, betas
+from stopping import ctrl_c_at
 
 
 @pytest.fixture
@@ -49,18 +50,8 @@ def test_a_stopped_run_resumes_to_the_same_weights(tmp_path):
 
     def weights(workdir, stop_at=None):
         if stop_at is not None:  # Ctrl-C during step `stop_at`: the stage saves and raises
-            original = train.Stage.update
-
-            def update(self, loss):
-                if self.step == stop_at:
-                    raise KeyboardInterrupt
-                original(self, loss)
-            train.Stage.update = update
-            try:
-                with pytest.raises(KeyboardInterrupt, match="lora stopped at step 2"):
-                    train_lora(load_bundled(), recipe, workdir)
-            finally:
-                train.Stage.update = original
+            with ctrl_c_at(stop_at), pytest.raises(KeyboardInterrupt, match="lora stopped at step 2"):
+                train_lora(load_bundled(), recipe, workdir)
         network, losses = train_lora(load_bundled(), recipe, workdir)
         return network.state_dict(), losses
 

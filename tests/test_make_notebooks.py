@@ -198,6 +198,17 @@ def test_execute_runs_the_solution_in_place_then_regenerates(tmp_path):
     assert learner.cells[1].source == STUB and learner.cells[1].outputs == []
 
 
+def test_execute_some_runs_only_those(tmp_path, capsys):
+    for name in ("01_a", "02_b"):
+        save(tmp_path / "solutions" / f"{name}.ipynb", notebook(code("print(1)")))
+    assert make_notebooks.main(["--execute", "02", "--root", str(tmp_path)]) == 0
+    ran = {name: bool(nbformat.read(tmp_path / "solutions" / f"{name}.ipynb", as_version=4).cells[0].outputs)
+           for name in ("01_a", "02_b")}
+    assert ran == {"01_a": False, "02_b": True}
+    assert make_notebooks.main(["--execute", "09", "--root", str(tmp_path)]) == 1
+    assert "no solution notebook starts with 09: choose from 01_a, 02_b" in capsys.readouterr().err
+
+
 # ---- (c) what learners get ----------------------------------------------------------------------
 
 def test_learner_notebooks_have_no_outputs_and_no_solutions():

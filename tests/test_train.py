@@ -7,8 +7,10 @@ import pytest
 import torch
 
 from course import train
+from course.stage import lr_factor
 from course.loading import from_reference, load_folder
 from course.pipeline import text_to_image
+from stopping import ctrl_c_at
 
 
 @pytest.fixture(scope="module")
@@ -54,18 +56,8 @@ def test_a_stopped_run_resumes_to_the_same_weights(tmp_path):
 
     def weights(workdir, stop_at=None):
         if stop_at is not None:  # Ctrl-C during step `stop_at`: the stage saves and raises
-            original = train.Stage.update
-
-            def update(self, loss):
-                if self.step == stop_at:
-                    raise KeyboardInterrupt
-                original(self, loss)
-            train.Stage.update = update
-            try:
-                with pytest.raises(KeyboardInterrupt, match="stopped at step 2.*Run the same command again"):
-                    train.train_vae(recipe, workdir, torch.device("cpu"))
-            finally:
-                train.Stage.update = original
+            with ctrl_c_at(stop_at), pytest.raises(KeyboardInterrupt, match="stopped at step 2.*Run the same command"):
+                train.train_vae(recipe, workdir, torch.device("cpu"))
             assert torch.load(workdir / "vae.pt", weights_only=True)["step"] == 2
         return train.train_vae(recipe, workdir, torch.device("cpu")).state_dict()
 
@@ -82,12 +74,12 @@ def test_load_bundled_without_the_folder_says_how_to_train(monkeypatch, tmp_path
 
 def test_learning_rate_warms_up_then_follows_a_cosine_to_zero():
     warmup, steps = 10, 110
-    assert train.lr_factor(0, warmup, steps) == pytest.approx(1 / warmup)
-    assert train.lr_factor(warmup - 1, warmup, steps) == pytest.approx(1.0)
-    assert train.lr_factor(warmup, warmup, steps) == pytest.approx(1.0)
-    assert train.lr_factor(warmup + 50, warmup, steps) == pytest.approx(0.5)  # half-way down the cosine
-    assert train.lr_factor(steps, warmup, steps) == pytest.approx(0.0, abs=1e-12)
-    assert train.lr_factor(0, 0, steps) == pytest.approx(1.0)  # no warm-up: starts at the full rate
+    assert lr_factor(0, warmup, steps) == pytest.approx(1 / warmup)
+    assert lr_factor(warmup - 1, warmup, steps) == pytest.approx(1.0)
+    assert lr_factor(warmup, warmup, steps) == pytest.approx(1.0)
+    assert lr_factor(warmup + 50, warmup, steps) == pytest.approx(0.5)  # half-way down the cosine
+    assert lr_factor(steps, warmup, steps) == pytest.approx(0.0, abs=1e-12)
+    assert lr_factor(0, 0, steps) == pytest.approx(1.0)  # no warm-up: starts at the full rate
 
 
 def test_edge_loss_is_zero_for_a_shifted_colour_and_sees_a_blurred_edge():

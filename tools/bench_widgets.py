@@ -4,7 +4,7 @@ Run: ``.venv/bin/python tools/bench_widgets.py [--repeats 5] [--steps 20] [--thr
 For each widget: the time to build it (everything it computes once) and the time of each kind of interaction
 (setting a control's value from code, which runs the same observer a slider drag does, until the new picture is
 in the widget). Medians of ``--repeats`` runs, after one warm-up build. The model's own defaults otherwise
-(DPM++ 2M, CFG 4, 32×32). Wall-clock times: on a busy machine they grow, sometimes several times over.
+(DPM++ 2M, CFG 3, 32×32). Wall-clock times: on a busy machine they grow, sometimes several times over.
 """
 from __future__ import annotations
 

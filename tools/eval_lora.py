@@ -8,7 +8,7 @@ The new concept: ``--concept-prompts`` prompts of split "new" of course.data (a 
 at one of five places on one of nine backgrounds: 27 triples, most never among the LoRA's few dozen pictures).
 The old concepts: ``--base-prompts`` of ``course.data.heldout_prompts`` (the bundled model's own evaluation).
 Every picture is read back by the analytic checker (``course.data.read``), before (the bundled model alone) and
-after (with the LoRA at weight 1), at the model's defaults (DPM++ 2M, 20 steps, CFG 4), seed 0.
+after (with the LoRA at weight 1), at the model's defaults (DPM++ 2M, 20 steps, CFG 3), seed 0.
 """
 from __future__ import annotations
 

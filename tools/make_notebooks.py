@@ -17,6 +17,7 @@ metadata is fixed, so generating twice gives byte-identical files.
     python tools/make_notebooks.py            regenerate every learner notebook
     python tools/make_notebooks.py --check    list the out-of-date ones, exit 1 if any (writes nothing)
     python tools/make_notebooks.py --execute  run each solution notebook in place first, then regenerate
+    python tools/make_notebooks.py --execute 06 07   the same for solutions/06_* and 07_* only
 """
 from __future__ import annotations
 
@@ -185,12 +186,18 @@ def write_all(repo_root: Path = REPO_ROOT) -> list[Path]:
     return written
 
 
-def execute_solutions(repo_root: Path = REPO_ROOT, timeout: int = 600) -> None:
-    """Run each solution notebook top to bottom (cwd solutions/) and save it with its outputs."""
+def execute_solutions(repo_root: Path = REPO_ROOT, timeout: int = 600, names=()) -> None:
+    """Run each solution notebook (or those whose names start with one of ``names``, e.g. "07") top to bottom
+    (cwd solutions/) and save it with its outputs."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    for path in sorted((Path(repo_root) / "solutions").glob("*.ipynb")):
+    paths = sorted((Path(repo_root) / "solutions").glob("*.ipynb"))
+    chosen = [p for p in paths if not names or p.name.startswith(tuple(names))]
+    if not chosen:
+        raise ValueError(f"no solution notebook starts with {', '.join(names)}: "
+                         f"choose from {', '.join(p.stem for p in paths)}.")
+    for path in chosen:
         print(f"executing solutions/{path.name} ...", flush=True)
         nb = nbformat.read(path, as_version=4)
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
@@ -206,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Generate notebooks/ from solutions/.")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="only report out-of-date notebooks; exit 1 if any")
-    mode.add_argument("--execute", action="store_true", help="execute the solution notebooks in place first")
+    mode.add_argument("--execute", nargs="*", metavar="NN", default=None,
+                      help="execute the solution notebooks in place first (only those starting with NN, if given)")
     parser.add_argument("--root", type=Path, default=REPO_ROOT, help="the repository root (default: this one)")
     args = parser.parse_args(argv)
     try:
@@ -217,8 +225,8 @@ def main(argv: list[str] | None = None) -> int:
             if problems:
                 print("Run `python tools/make_notebooks.py` to regenerate the learner notebooks.")
             return 1 if problems else 0
-        if args.execute:
-            execute_solutions(args.root)
+        if args.execute is not None:
+            execute_solutions(args.root, names=args.execute)
         written = write_all(args.root)
     except (ValueError, ExecutionFailed) as error:
         print(f"error: {error}", file=sys.stderr)
