@@ -217,8 +217,9 @@ def write_card(folder: Path) -> None:
         f"{info['base_unet_sha256']}... (after retraining the bundled model, retrain this one).", "",
         "## Evaluation", "",
         f"{info['eval_n']} held-out cases (held-out colour/shape/background triples, positions balanced; the bundled "
-        f"model's defaults: {d.get('sampler')}, {d.get('steps')} steps, CFG {d.get('guidance_scale')}). The edge map comes from the case's picture; position and shape are "
-        "scored against it, colour and background against the prompt, all read back by the analytic checker "
+        f"model's defaults: {d.get('sampler')}, {d.get('steps')} steps, CFG {d.get('guidance_scale')}). The edge map "
+        "comes from the case's picture; position and shape are scored against it, colour and background against the "
+        "prompt, all read back by the analytic checker "
         "(course.data.read). The prompt leaves the position out, or names another position or another shape than "
         "the edge map shows, or is empty (the edges alone: then only shape and position can be right, colours are "
         "the model's guess).", "",

@@ -9,8 +9,8 @@ learns the unconditional prediction classifier-free guidance needs (Ho & Saliman
 moving average (EMA) of the weights for sampling. The text encoder is trained jointly with the UNet.
 
 Every stage keeps its state in ``<workdir>/<stage>.pt`` (weights, EMA, optimizer, step: ``course.stage.Stage``):
-saved every few minutes, on Ctrl-C and at the end, so running the same command again continues where it stopped. The data is
-a pure function of (seed, step), so a resumed run sees the batches it would have seen.
+saved every few minutes, on Ctrl-C and at the end, so running the same command again continues where it stopped.
+The data is a pure function of (seed, step), so a resumed run sees the batches it would have seen.
 
 Under ``accelerate launch`` (or ``torchrun``) the stages train data-parallel: each of N processes takes 1/N of
 every step's batch and the processes average their gradients, so the run sees the same data as a plain one.
