@@ -3,9 +3,9 @@
 Run: ``.venv/bin/python tools/eval_controlnet.py [--n 200] [--scales 1] [--controlnet course/bundled_controlnet]
 [--write]``. Held-out cases (``course.controlnet_train.control_accuracy``): held-out colour/shape/background
 triples, positions balanced; the edge map is the Canny map of the case's picture; the prompt leaves the position
-out, or names another position or another shape than the edge map shows. Position and shape are scored against
-the edge map, colour and background against the prompt, by the analytic checker (``course.data.read``). The
-uncontrolled model gets the same prompts without position as the baseline. ``--write`` puts the table into
+out, or names another position or another shape than the edge map shows, or names only the colours, or is empty
+(``PROMPTS``). Position and shape are scored against the edge map, colour and background against the prompt, by
+the analytic checker (``course.data.read``). The uncontrolled model gets the ``BASELINE_CASES`` prompts. ``--write`` puts the table into
 controlnet.json and the model card. Also: whether the ControlNet was trained on the current bundled UNet, and the
 time of one controlled image. Re-run it (or ``python -m course train-controlnet``) after retraining the bundled model.
 """
@@ -22,7 +22,8 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from course import data  # noqa: E402
-from course.controlnet_train import PROMPTS, base_fingerprint, control_accuracy, spec_hint, write_card  # noqa: E402
+from course.controlnet_train import (BASELINE_CASES, PROMPTS, base_fingerprint, control_accuracy,  # noqa: E402
+                                     spec_hint, write_card)
 from course.loading import BUNDLED_CONTROLNET_DIR, load_bundled, load_controlnet  # noqa: E402
 from course.pipeline import text_to_image  # noqa: E402
 
@@ -44,7 +45,8 @@ def main() -> None:
     print(f"{args.n} held-out cases, bundled defaults {parts.defaults}, torch {torch.__version__}, "
           f"{torch.get_num_threads()} threads")
     start = time.perf_counter()
-    rows = {"uncontrolled, prompt without position": control_accuracy(parts, None, args.n)}
+    uncontrolled = {case: control_accuracy(parts, None, args.n, case) for case in BASELINE_CASES}
+    rows = {f"uncontrolled, {case}": v for case, v in uncontrolled.items()}
     print(f"uncontrolled: {time.perf_counter() - start:.1f} s")
     controlled = {}
     for scale in [float(s) for s in args.scales.split(",")]:
@@ -62,8 +64,7 @@ def main() -> None:
         one.append(time.perf_counter() - start)
     print(f"one controlled image, defaults: median {statistics.median(one):.3f} s of 5 (min {min(one):.3f} s)")
     if args.write:
-        info.update(eval_n=args.n, evaluation={"controlled": controlled, "uncontrolled": {
-            "prompt without position": rows["uncontrolled, prompt without position"]}})
+        info.update(eval_n=args.n, evaluation={"controlled": controlled, "uncontrolled": uncontrolled})
         info_path.write_text(json.dumps(info, indent=1))
         write_card(folder)
         print(f"wrote the evaluation (the last scale's rows) into {folder / 'README.md'}")
