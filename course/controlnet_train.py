@@ -49,7 +49,7 @@ class ControlRecipe:
     high: int = 200
     pool: int = 6000  # pictures rendered, encoded by the VAE and edge-mapped once
     steps: int = 1200  # measured on 200 held-out cases: 600 steps at lr 5e-4 put the shape where the edges are in
-    batch: int = 64    # 83% of the pictures, 1200 at 1e-3 in 94% (12.6 min on the 2-core CPU)
+    batch: int = 64    # 83% of the pictures, 1200 at 1e-3 in 94-97% (about 12.5 min on the 2-core CPU)
     lr: float = 1e-3
     warmup: int = 30
     caption_dropout: float = 0.5  # the paper's: half of the prompts are ""
