@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     lo.add_argument("--out", default="runs/lora/pink.safetensors", help="the LoRA file to write")
     lo.add_argument("--workdir", default="runs/lora", help="checkpoints; rerun to resume after Ctrl-C")
     lo.add_argument("--layout", default="kohya", choices=("kohya", "diffusers"), help="file layout (default kohya)")
-    lo.add_argument("--steps", type=int, default=None, help="default 300")
+    lo.add_argument("--steps", type=int, default=None, help="default 500")
     lo.add_argument("--rank", type=int, default=None, help="default 4")
     lo.add_argument("--alpha", type=float, default=None, help="default 4: the update is scaled by alpha / rank")
     lo.add_argument("--lr", type=float, default=None, help="default 2e-3")

@@ -78,3 +78,25 @@ def test_diffusers_draws_the_same_latents(bundled, key):
     # scipy's quad at epsrel=1e-4, so LMS agrees only to that
     bound = (1e-4 if key == "lms" else 1e-5) * max(1.0, float(b.abs().max()))
     assert float((a - b).abs().max()) <= bound
+
+
+def test_notebooks_quote_the_model_cards_figures():
+    """The solutions' prose cites the card ("the model card measures 95% ..."): after a retraining, a figure of the
+    old model left in a notebook fails here instead of misleading a learner."""
+    import json
+    import re
+    from pathlib import Path
+
+    from course.train import BUNDLED_DIR
+
+    card = json.loads((BUNDLED_DIR / "bundled.json").read_text())["evaluation"]
+    figures = {float(x) for x in re.findall(r"(\d+(?:\.\d+)?)%", card)}
+    quoted = []
+    for path in sorted((Path(__file__).resolve().parents[1] / "solutions").glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            text = "".join(cell["source"]) if cell["cell_type"] == "markdown" else ""
+            for claim in re.findall(r"model card measures (.*?)(?:[;)]|\.\s|$)", text, flags=re.S):
+                quoted += [(path.name, float(x)) for x in re.findall(r"(\d+(?:\.\d+)?)\s?%", claim)]
+    assert len(quoted) >= 4, "the notebooks' citations of the model card were not found: has the wording changed?"
+    stale = [f"{name}: {x:g}%" for name, x in quoted if x not in figures]
+    assert not stale, f"not in the model card's table ({sorted(figures)}): {stale}"
