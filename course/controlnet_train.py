@@ -54,12 +54,15 @@ class ControlRecipe:
     warmup: int = 30
     caption_dropout: float = 0.5  # the paper's: half of the prompts are ""
     # of the other captions, this share names only the colours ("red on a blue background", COLOUR_PROMPT): with
-    # the shape word in every caption the prompt alone can draw the outline, and the ControlNet need not learn it
-    colour_captions: float = 0.5
+    # the shape word in a caption the prompt alone can draw the outline, and the ControlNet need not learn it.
+    # Measured (200 held-out cases, colours-only prompts): 0.5 drew the right outline in 79%, 1.0 (no caption
+    # names the shape or place) in 84%, and the edges then also win over a prompt naming another place (90%)
+    colour_captions: float = 1.0
     # t = 1000 (1 - u^k), u uniform: k = 1 is uniform. The layout (where) is decided at t > 500 (notebook 05), the
-    # outline (a square's corners or a circle's curve) later. Measured on 200 held-out cases, colours-only prompts:
+    # outline (a square's corners or a circle's curve) later. Measured on 200 held-out cases, colours-only prompts
+    # (colour_captions 0.5):
     # k = 3 (79% of the steps at t > 500) put 97% of the shapes in place but drew the right outline in 64.5%;
-    # k = 1.5 (63% at t > 500, 14% at t < 200) 99% and 79%
+    # k = 1.5 (63% at t > 500, 14% at t < 200) 99% and 79%; k = 1 (uniform) 98.5% and 81.5%, no better
     t_exponent: float = 1.5
     seed: int = 0
     save_every_s: float = 120.0
