@@ -4,7 +4,7 @@ Zhang, Rao & Agrawala 2023, "Adding Conditional Control to Text-to-Image Diffusi
 The bundled model (tokenizer, text encoder, UNet, VAE) stays frozen; a ControlNet copied from its UNet learns
 the usual diffusion loss, ε-MSE on the frozen UNet's prediction with the ControlNet's residuals added, from
 (picture, caption, Canny edge map of the same picture) triples of the synthetic dataset (course/data.py). As in
-the paper, half of the captions are replaced by "", and here a quarter more name only the colours ("red on a blue
+the paper, half of the captions are replaced by "", and here the other half name only the colours ("red on a blue
 background"), so that the ControlNet has to read the shape and its place from the edges, instead of leaving them to
 the prompt. Timesteps are drawn biased towards high noise, where the layout is decided: that is what the
 ControlNet must learn first, and a short run learns it sooner.
@@ -49,7 +49,7 @@ class ControlRecipe:
     high: int = 200
     pool: int = 6000  # pictures rendered, encoded by the VAE and edge-mapped once
     steps: int = 1200  # measured on 200 held-out cases: 600 steps at lr 5e-4 put the shape where the edges are in
-    batch: int = 64    # 83% of the pictures, 1200 at 1e-3 in 94-97% (about 12.5 min on the 2-core CPU)
+    batch: int = 64    # 83% of the pictures, 1200 at 1e-3 in 94-100% (about 13 min on the 2-core CPU)
     lr: float = 1e-3
     warmup: int = 30
     caption_dropout: float = 0.5  # the paper's: half of the prompts are ""

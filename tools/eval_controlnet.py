@@ -5,8 +5,8 @@ Run: ``.venv/bin/python tools/eval_controlnet.py [--n 200] [--scales 1] [--contr
 triples, positions balanced; the edge map is the Canny map of the case's picture; the prompt leaves the position
 out, or names another position or another shape than the edge map shows, or names only the colours, or is empty
 (``PROMPTS``). Position and shape are scored against the edge map, colour and background against the prompt, by
-the analytic checker (``course.data.read``). The uncontrolled model gets the ``BASELINE_CASES`` prompts. ``--write`` puts the table into
-controlnet.json and the model card. Also: whether the ControlNet was trained on the current bundled UNet, and the
+the analytic checker (``course.data.read``). The uncontrolled model gets the ``BASELINE_CASES`` prompts.
+``--write`` puts the table into controlnet.json and the model card. Also: whether the ControlNet was trained on the current bundled UNet, and the
 time of one controlled image. Re-run it (or ``python -m course train-controlnet``) after retraining the bundled model.
 """
 from __future__ import annotations
