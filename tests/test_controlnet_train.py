@@ -114,3 +114,32 @@ def test_with_only_the_colours_in_the_prompt_the_edges_give_shape_and_place(part
     print(edges, words)
     assert edges["colour"] >= 0.8 and edges["background"] >= 0.9, edges
     assert edges["shape"] >= words["shape"] + 0.4 and edges["position"] >= words["position"] + 0.4, (edges, words)
+
+
+def test_the_word_swap_of_eval_controlnet_changes_only_the_controlnets_words(parts):
+    """tools/eval_controlnet.py --who-reads-the-words gives the ControlNet other words than the UNet's prompt:
+    with the prompt's own words it must compute exactly what the ControlNet computes, with others something else."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "eval_controlnet.py"
+    spec = importlib.util.spec_from_file_location("eval_controlnet", path)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    net = load_bundled_controlnet()
+    other = tool.ReadsOtherWords(net.config)
+    other.load_state_dict(net.state_dict())
+    encode = lambda texts: parts.text_encoder(parts.tokenizer(texts, warn=False)["input_ids"])  # noqa: E731
+    with torch.no_grad():
+        context = encode(["", "", "red on a blue background", "a green square on a white background"])  # [uncond, cond]
+        x, t = torch.randn(4, 4, 8, 8, generator=torch.Generator().manual_seed(0)), torch.tensor([500] * 4)
+        hint = torch.from_numpy(ct.spec_hint(data.Spec("red", "square", "blue", "center"))).permute(2, 0, 1)[None]
+        hint = hint.float().repeat(4, 1, 1, 1) / 255
+        down, mid = net(x, t, context, hint)
+        other.words = context[2:]
+        same_down, same_mid = other(x, t, context, hint)
+        other.words = encode(["a red circle on a blue background", "a green circle on a white background"])
+        _, swapped_mid = other(x, t, context, hint)
+    assert all(torch.equal(a, b) for a, b in zip(down, same_down)) and torch.equal(mid, same_mid)
+    assert torch.equal(swapped_mid[:2], mid[:2])  # the unconditional rows keep their words
+    assert not torch.allclose(swapped_mid[2:], mid[2:])

@@ -6,8 +6,12 @@ triples, positions balanced; the edge map is the Canny map of the case's picture
 out, or names another position or another shape than the edge map shows, or names only the colours, or is empty
 (``PROMPTS``). Position and shape are scored against the edge map, colour and background against the prompt, by
 the analytic checker (``course.data.read``). The uncontrolled model gets the ``BASELINE_CASES`` prompts.
-``--write`` puts the table into controlnet.json and the model card. Also: whether the ControlNet was trained on the current bundled UNet, and the
-time of one controlled image. Re-run it (or ``python -m course train-controlnet``) after retraining the bundled model.
+``--write`` puts the table into controlnet.json and the model card. Also: whether the ControlNet was trained on
+the current bundled UNet, and the time of one controlled image. Re-run it (or ``python -m course train-controlnet``)
+after retraining the bundled model.
+
+``--who-reads-the-words``: instead, on colours-only cases, give the shape word to the frozen UNet's prompt alone, to
+the ControlNet's alone, to both or to neither (``ReadsOtherWords``): which of the two networks decides the outline.
 """
 from __future__ import annotations
 
@@ -22,10 +26,46 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from course import data  # noqa: E402
-from course.controlnet_train import (BASELINE_CASES, PROMPTS, base_fingerprint, control_accuracy,  # noqa: E402
-                                     spec_hint, write_card)
+from course.controlnet import ControlNet  # noqa: E402
+from course.controlnet_train import (BASELINE_CASES, PROMPTS, base_fingerprint, colour_prompt,  # noqa: E402
+                                     control_accuracy, spec_hint, write_card)
 from course.loading import BUNDLED_CONTROLNET_DIR, load_bundled, load_controlnet  # noqa: E402
 from course.pipeline import text_to_image  # noqa: E402
+
+
+class ReadsOtherWords(ControlNet):
+    """The same ControlNet, reading ``words`` (B, T, D) instead of the prompt in the conditional half of its batch
+    (rows [uncond, cond] under guidance): the UNet and the ControlNet then see different prompts."""
+
+    words: torch.Tensor
+
+    def forward(self, x, t, context, hint, scale=1.0, **kwargs):
+        b = self.words.shape[0]
+        return super().forward(x, t, torch.cat([context[:-b], self.words.to(context)]), hint, scale, **kwargs)
+
+
+@torch.no_grad()
+def who_reads_the_words(parts, net: ControlNet, n: int, batch: int = 50) -> dict:
+    """Colours-only cases, with the shape word ("a red square on a blue background") in the prompt of the UNet,
+    of the ControlNet, of both or of neither; scored as ``control_accuracy`` does."""
+    words = PROMPTS["prompt without position"]
+    other = ReadsOtherWords(net.config).to(next(net.parameters()))
+    other.load_state_dict(net.state_dict())
+    specs = [spec for _, spec in data.heldout_prompts(n)]
+    rows = {}
+    for name, unet_words, net_words in [("neither (colours only)", colour_prompt, colour_prompt),
+                                        ("the UNet's prompt only", words, colour_prompt),
+                                        ("the ControlNet's prompt only", colour_prompt, words),
+                                        ("both", words, words)]:
+        images = []
+        for start in range(0, n, batch):
+            chunk = specs[start:start + batch]
+            other.words = parts.text_encoder(parts.tokenizer([net_words(s) for s in chunk], warn=False)["input_ids"])
+            hints = torch.stack([torch.from_numpy(spec_hint(s)).permute(2, 0, 1) for s in chunk]).float() / 255
+            images.append(text_to_image(parts, [unet_words(s) for s in chunk], seed=start, output_type="pt",
+                                        progress=False, control=[(other, hints, 1.0)]))
+        rows[f"shape word in {name}"] = data.evaluate(torch.cat(images), specs)
+    return rows
 
 
 def main() -> None:
@@ -34,9 +74,14 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--scales", default="1", help="conditioning scales, comma-separated (e.g. 0,0.5,1,1.5)")
     parser.add_argument("--write", action="store_true", help="put the results in controlnet.json and README.md")
+    parser.add_argument("--who-reads-the-words", action="store_true",
+                        help="colours-only cases with the shape word given to the UNet, the ControlNet, both, neither")
     args = parser.parse_args()
     folder = Path(args.controlnet)
     parts, net = load_bundled(), load_controlnet(folder)
+    if args.who_reads_the_words:
+        print(data.format_table(who_reads_the_words(parts, net, args.n)))
+        return
     info_path = folder / "controlnet.json"
     info = json.loads(info_path.read_text()) if info_path.is_file() else {}
     trained_on, now = info.get("base_unet_sha256"), base_fingerprint()
