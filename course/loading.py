@@ -219,7 +219,8 @@ def _refuse_hub_id(path: str | Path) -> Path:
 
 
 def load_folder(path: str | Path, allow_pickle: bool = False) -> Parts:
-    """A diffusers Stable Diffusion folder from local disk -> Parts (no download, ever)."""
+    """A diffusers Stable Diffusion folder from local disk -> Parts (no download, ever). A folder written by
+    ``python -m course train-bundled`` also gives its recommended settings (its bundled.json) in ``parts.defaults``."""
     from course.tokenizer import CLIPTokenizer
 
     path = _refuse_hub_id(path)
@@ -228,12 +229,13 @@ def load_folder(path: str | Path, allow_pickle: bool = False) -> Parts:
         raise FileNotFoundError(f"{path} lacks the folder(s) {missing}. A diffusers SD model folder has tokenizer/, "
                                 "text_encoder/, unet/, vae/ (and scheduler/); for one .safetensors file use "
                                 "load_single_file.")
-    scheduler = path / "scheduler" / "scheduler_config.json"
+    scheduler, info = path / "scheduler" / "scheduler_config.json", path / "bundled.json"
     return Parts(tokenizer=CLIPTokenizer.from_folder(path / "tokenizer"),
                  text_encoder=load_text_encoder(path / "text_encoder", allow_pickle),
                  unet=load_unet(path / "unet", allow_pickle),
                  vae=load_vae(path / "vae", allow_pickle),
-                 scheduler_config=json.loads(scheduler.read_text()) if scheduler.is_file() else {})
+                 scheduler_config=json.loads(scheduler.read_text()) if scheduler.is_file() else {},
+                 defaults=json.loads(info.read_text()).get("defaults", {}) if info.is_file() else {})
 
 
 def _config_json(config, **extra) -> str:
@@ -286,10 +288,7 @@ def load_bundled() -> Parts:
     if not (BUNDLED_DIR / "model_index.json").is_file():
         raise FileNotFoundError(f"the bundled model is not in {BUNDLED_DIR}: train it with "
                                 "`python -m course train-bundled` (about 30 minutes on a laptop CPU).")
-    parts = load_folder(BUNDLED_DIR)
-    info = BUNDLED_DIR / "bundled.json"
-    parts.defaults = json.loads(info.read_text()).get("defaults", {}) if info.is_file() else {}
-    return parts
+    return load_folder(BUNDLED_DIR)
 
 
 def load_single_file(path: str | Path, allow_pickle: bool = False, tokenizer=None,

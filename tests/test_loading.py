@@ -52,6 +52,23 @@ def test_load_folder_matches_the_reference(model_folder):
     assert parts.scheduler_config["_class_name"] == "PNDMScheduler"
     assert parts.tokenizer.encode("a red circle") == parts.tokenizer.encode("A  RED circle")
     _same_outputs(parts, tiny_unet(), tiny_vae(), tiny_clip())
+    assert parts.defaults == {}  # a plain diffusers folder recommends nothing
+
+
+def test_a_trained_folder_brings_its_recommended_settings(model_folder):
+    """A folder written by train-bundled (tools evaluate such folders with --model) has bundled.json: its
+    sampler, steps, guidance scale and size become parts.defaults, as load_bundled's do."""
+    import json
+    import shutil
+
+    from course.loading import load_bundled
+    from course.train import BUNDLED_DIR
+
+    assert load_folder(BUNDLED_DIR).defaults == load_bundled().defaults == \
+        json.loads((BUNDLED_DIR / "bundled.json").read_text())["defaults"]
+    assert load_bundled().defaults["sampler"]  # not empty
+    shutil.copy(BUNDLED_DIR / "bundled.json", model_folder / "bundled.json")  # the tiny folder is the test's own
+    assert load_folder(model_folder).defaults == load_bundled().defaults
 
 
 def test_load_folder_reads_transformers_4_text_encoder_names(model_folder):

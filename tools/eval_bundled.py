@@ -59,9 +59,7 @@ def main() -> None:
     parser.add_argument("--choose-cfg", default=None, metavar="SCALES",
                         help="instead: adherence on 300 prompts of training triples at these comma-separated scales")
     args = parser.parse_args()
-    parts = load_folder(args.model) if args.model else load_bundled()
-    if args.model and (Path(args.model) / "bundled.json").is_file():
-        parts.defaults = json.loads((Path(args.model) / "bundled.json").read_text()).get("defaults", {})
+    parts = load_folder(args.model) if args.model else load_bundled()  # a trained folder's defaults too
     d = parts.defaults
     if args.choose_cfg:
         scales = [float(c) for c in args.choose_cfg.split(",")]
