@@ -57,8 +57,11 @@ class Recipe:
     text: TextEncoderConfig = TextEncoderConfig(vocab_size=640, hidden_size=128, intermediate_size=512,
                                                 num_hidden_layers=2, num_attention_heads=4, max_position_embeddings=24)
     vae: VAEConfig = VAEConfig(block_out_channels=(32, 64, 64), layers_per_block=1, sample_size=32)
+    # no attention at 8×8, as SDXL at its highest resolution: with cross-attention in every block the same 1,250
+    # steps took 33.8 min (95.0% all three on the held-out prompts), without it at 8×8 28.5 min (96.5%; README)
     unet: UNetConfig = UNetConfig(sample_size=8, block_out_channels=(64, 128), layers_per_block=1,
-                                  down_block_types=("CrossAttnDownBlock2D",) * 2, up_block_types=("CrossAttnUpBlock2D",) * 2,
+                                  down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
+                                  up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"),
                                   cross_attention_dim=128, attention_head_dim=4)
     seed: int = 0
     vae_steps: int = 800
