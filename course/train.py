@@ -281,6 +281,16 @@ def train_bundled(out: Path = BUNDLED_DIR, workdir: Path = Path("runs/bundled"),
     return Path(out)
 
 
+def _attention(unet: dict) -> str:
+    """Where the UNet's cross-attention is, for the card: "in every block", or at which latent sizes."""
+    sizes = [unet["sample_size"] >> i for i in range(len(unet["down_block_types"]))]
+    kinds = {f"{n}×{n}": kind.startswith("CrossAttn") for n, kind in zip(sizes, unet["down_block_types"])}
+    if all(kinds.values()):
+        return "cross-attention in every block"
+    return (f"cross-attention at {', '.join(k for k, a in kinds.items() if a) or 'no level'} and in the mid block, "
+            f"none at {', '.join(k for k, a in kinds.items() if not a)}")
+
+
 def write_card(folder: Path) -> None:
     """The model card, README.md in the folder, from bundled.json (which tools/eval_bundled.py --write completes)."""
     info = json.loads((folder / "bundled.json").read_text())
@@ -297,8 +307,8 @@ def write_card(folder: Path) -> None:
         f"| tokenizer | byte-level BPE trained on the captions, {r['max_length']} tokens per prompt | – |",
         f"| text encoder | CLIP text transformer, {r['text']['num_hidden_layers']} layers, width "
         f"{r['text']['hidden_size']}, trained jointly with the UNet | {params['text_encoder']:,} |",
-        f"| UNet | UNet2DConditionModel, channels {tuple(r['unet']['block_out_channels'])}, cross-attention in every "
-        f"block, latents {r['unet']['sample_size']}×{r['unet']['sample_size']}×4 | {params['unet']:,} |",
+        f"| UNet | UNet2DConditionModel, channels {tuple(r['unet']['block_out_channels'])}, {_attention(r['unet'])}, "
+        f"latents {r['unet']['sample_size']}×{r['unet']['sample_size']}×4 | {params['unet']:,} |",
         f"| VAE | AutoencoderKL, channels {tuple(r['vae']['block_out_channels'])}, KL weight {r['kl_weight']} "
         f"| {params['vae']:,} |", "",
         f"Weights: {size / 1e6:.1f} MB of fp16 safetensors in the diffusers folder layout (loads in `course` and in "

@@ -116,3 +116,12 @@ def test_a_frozen_text_encoder_stays_as_given(tmp_path):
     given, after = te.state_dict(), stage.model.text_encoder.state_dict()
     assert all(torch.equal(given[k], after[k]) for k in given)
     assert stage.step == 2
+
+
+def test_the_card_says_where_the_unets_cross_attention_is():
+    from course.train import _attention
+
+    every = {"sample_size": 8, "down_block_types": ["CrossAttnDownBlock2D", "CrossAttnDownBlock2D"]}
+    assert _attention(every) == "cross-attention in every block"
+    sdxl_like = {"sample_size": 8, "down_block_types": ["DownBlock2D", "CrossAttnDownBlock2D"]}
+    assert _attention(sdxl_like) == "cross-attention at 4×4 and in the mid block, none at 8×8"
