@@ -305,6 +305,7 @@ class AttentionExplorer(Shown):
         self.word = widgets.Dropdown(options=words, value=words[0], description="word")
         self.resolution = widgets.Dropdown(options=[("all", 0)] + [(f"{h}×{h} latent", h) for h in rec.resolutions],
                                            value=0, description="resolution")  # 0: all of them
+        self.resolution.disabled = len(rec.resolutions) < 2  # cross-attention at one latent size only: no choice
         self.steps = widgets.IntRangeSlider(value=(0, rec.steps - 1), min=0, max=rec.steps - 1, description="steps")
         self.image, self.caption = picture(), widgets.HTML()
         for control in (self.word, self.resolution, self.steps):
