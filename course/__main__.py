@@ -159,11 +159,11 @@ def main(argv: list[str] | None = None) -> int:
                                                         "such as a multi-GPU launch; the model is useless (default "
                                                         "--workdir runs/bundled-quick, --out runs/bundled-quick/model)")
     t.set_defaults(run=train_bundled)
-    lo = sub.add_parser("train-lora", help="teach the bundled model a new colour with a LoRA (~2 min on a CPU)")
+    lo = sub.add_parser("train-lora", help="teach the bundled model a new colour with a LoRA (~2.5 min on a CPU)")
     lo.add_argument("--out", default="runs/lora/pink.safetensors", help="the LoRA file to write")
     lo.add_argument("--workdir", default="runs/lora", help="checkpoints; rerun to resume after Ctrl-C")
     lo.add_argument("--layout", default="kohya", choices=("kohya", "diffusers"), help="file layout (default kohya)")
-    lo.add_argument("--steps", type=int, default=None, help="default 500")
+    lo.add_argument("--steps", type=int, default=None, help="default 800")
     lo.add_argument("--rank", type=int, default=None, help="default 4")
     lo.add_argument("--alpha", type=float, default=None, help="default 4: the update is scaled by alpha / rank")
     lo.add_argument("--lr", type=float, default=None, help="default 2e-3")

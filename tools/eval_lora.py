@@ -103,7 +103,7 @@ def main() -> None:
     parser.add_argument("--lora", type=Path, default=None, help="a LoRA file (default: train one into runs/lora)")
     parser.add_argument("--workdir", type=Path, default=Path("runs/lora"))
     parser.add_argument("--concept-prompts", type=int, default=60)
-    parser.add_argument("--base-prompts", type=int, default=100)
+    parser.add_argument("--base-prompts", type=int, default=200)
     parser.add_argument("--sensitivity", type=Path, default=None, help="write loss curves over lr and rank here")
     parser.add_argument("--sensitivity-steps", type=int, default=150)
     args = parser.parse_args()
