@@ -278,10 +278,11 @@ def test_shape_mask_is_the_drawn_shape():
 
 
 # measured by tools/eval_attention.py on 200 held-out prompts: the peak (centroid of the top 25%) of the shape word's
-# map lies in the generated shape for 99.5% of them, the colour word's for 95.0% (chance, the picture's centre: 22.5%);
-# the background colour word has more of its mass outside the shape than the area outside it for 100%. The issue asks
-# >= 80% for the shape word; the other floors leave room for a retrained bundled model.
-FLOORS = {"shape": 0.8, "colour": 0.7}
+# map lies in the generated shape for 100% of them, the colour word's for 70.5% (chance, the picture's centre: 22%;
+# the bundled UNet attends at 4×4 only, and with attention at 8×8 too the colour word's was 95%); the background
+# colour word has more of its mass outside the shape than the area outside it for 99.5%. The issue asks >= 80% for
+# the shape word; the other floors leave room for a retrained bundled model.
+FLOORS = {"shape": 0.8, "colour": 0.5}
 
 
 def test_bundled_shape_word_peaks_on_the_shape(bundled):
