@@ -66,9 +66,9 @@ class ControlRecipe:
     # k = 1.5 (63% at t > 500, 14% at t < 200) 99% and 79%; k = 1 (uniform) 98.5% and 81.5%, no better.
     # With colours-only captions, the outline stays at 78-86.5% whatever else changes (k = 0.7, a hint encoder of
     # (32, 64, 128), 2,400 steps of 32, a loss weighted on the outline's cells, more small shapes in the pool, a
-    # hint that keeps the corners, twice the steps): the misses are small squares, and the shape word in the frozen
-    # UNet's prompt alone puts them right (94.5%; on the current base 81% and 93%; README, "Where the missing points
-    # were").
+    # hint that keeps the corners, twice the steps; 81% on the current base): the misses are small squares, and the
+    # shape word in the frozen UNet's prompt alone puts them right (94.5%, on the current base 93%; README, "Where
+    # the missing points were").
     t_exponent: float = 1.5
     seed: int = 0
     save_every_s: float = 120.0
