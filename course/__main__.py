@@ -16,8 +16,8 @@ import sys
 
 def tokenize(args: argparse.Namespace) -> None:
     """Print how SD 1.x's CLIP tokenizer reads a prompt: tokens, ids, weights and the 77-token chunks."""
-    from course.prompts import chunk, parse_emphasis
-    from course.tokenizer import CLIPTokenizer, load_clip_tokenizer
+    from course.text.prompts import chunk, parse_emphasis
+    from course.text.tokenizer import CLIPTokenizer, load_clip_tokenizer
 
     tok = CLIPTokenizer.from_folder(args.tokenizer) if args.tokenizer else load_clip_tokenizer()
     print(f"prompt: {args.prompt!r}")
@@ -37,8 +37,8 @@ def generate(args: argparse.Namespace) -> None:
     """Make an image from a prompt (and an image to start from, and a mask) with the course's pipeline; save a PNG."""
     from pathlib import Path
 
-    from course.images import load_image
-    from course.loading import load_bundled, load_folder, load_single_file
+    from course.io.images import load_image
+    from course.io.loading import load_bundled, load_folder, load_single_file
     from course.pipeline import image_to_image, inpaint, text_to_image
 
     if args.mask and not args.init_image:
@@ -75,8 +75,10 @@ def train_bundled(args: argparse.Namespace) -> None:
     """Train the course's small model from scratch (resuming a stopped run) and write it as a model folder."""
     from pathlib import Path
 
-    from course.stage import is_main
-    from course.train import BUNDLED_DIR, Recipe, train_bundled as train
+    from course.parts import BUNDLED_DIR
+    from course.training.bundled import Recipe
+    from course.training.bundled import train_bundled as train
+    from course.training.stage import is_main
 
     # --quick keeps its useless model and its checkpoints apart: a real run must neither ship nor resume them
     workdir = Path(args.workdir or ("runs/bundled-quick" if args.quick else "runs/bundled"))
@@ -94,7 +96,7 @@ def train_lora(args: argparse.Namespace) -> None:
     import dataclasses
     from pathlib import Path
 
-    from course.lora_train import LoRARecipe, train_lora_command
+    from course.training.lora import LoRARecipe, train_lora_command
 
     changes = {k: v for k, v in (("steps", args.steps), ("rank", args.rank), ("alpha", args.alpha), ("lr", args.lr),
                                  ("images", args.images), ("targets", tuple(args.targets) if args.targets else None))
@@ -112,8 +114,9 @@ def train_controlnet(args: argparse.Namespace) -> None:
     import dataclasses
     from pathlib import Path
 
-    from course.controlnet_train import ControlRecipe, train_controlnet as train
-    from course.loading import BUNDLED_CONTROLNET_DIR
+    from course.parts import BUNDLED_CONTROLNET_DIR
+    from course.training.controlnet import ControlRecipe
+    from course.training.controlnet import train_controlnet as train
 
     changes = {k: v for k, v in (("steps", args.steps), ("batch", args.batch), ("lr", args.lr)) if v is not None}
     try:
@@ -169,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     lo.add_argument("--lr", type=float, default=None, help="default 2e-3")
     lo.add_argument("--images", type=int, default=None, help="pictures of the new colour (default 40)")
     lo.add_argument("--targets", nargs="+", default=None,
-                    help="course.lora.TARGETS names or regexes (default: attention; also transformer, resnets, "
+                    help="course.nets.lora.TARGETS names or regexes (default: attention; also transformer, resnets, "
                          "text_encoder)")
     lo.add_argument("--device", default=None, help="cpu or cuda (default: cuda when there is one)")
     lo.set_defaults(run=train_lora)

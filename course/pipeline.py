@@ -12,7 +12,7 @@ inpaint does the same and, after every step, pastes the known region back, noise
 inpainting UNet (9 input channels) also sees the mask and the latents of the masked image.
 
 Built to give the same numbers as diffusers' StableDiffusionPipeline, StableDiffusionImg2ImgPipeline and
-StableDiffusionInpaintPipeline with the matching scheduler (``course.samplers.SAMPLERS[name].diffusers``) and
+StableDiffusionInpaintPipeline with the matching scheduler (``course.sampling.samplers.SAMPLERS[name].diffusers``) and
 the same seed, random draws in the same order: tests/test_pipeline.py and tests/test_img2img.py check it.
 """
 from __future__ import annotations
@@ -22,45 +22,15 @@ import math
 import torch
 from tqdm.auto import tqdm
 
-from course.conditioning import Conditioning
-from course.guidance import classifier_free_guidance
-from course.images import image_tensor, mask_tensor, to_pil
-from course.samplers import Denoiser, brownian_tree_noise, get_sampler, sample_dpmpp_sde
-from course.schedules import alphas_cumprod, betas, sampling_sigmas
+from course.io.images import image_tensor, mask_tensor, to_pil
+from course.sampling.conditioning import Conditioning
+from course.sampling.control import Control
+from course.sampling.denoiser import denoiser_for, schedule_for
+from course.sampling.guidance import classifier_free_guidance
+from course.sampling.samplers import brownian_tree_noise, get_sampler, sample_dpmpp_sde
+from course.sampling.schedules import SD15_SCHEDULER_CONFIG
 
-__all__ = ["text_to_image", "image_to_image", "inpaint", "schedule_for", "to_pil", "SD15_SCHEDULER_CONFIG"]
-
-# SD 1.5's scheduler_config.json: used when parts.scheduler_config is empty (a single-file checkpoint has none)
-SD15_SCHEDULER_CONFIG = {"num_train_timesteps": 1000, "beta_start": 0.00085, "beta_end": 0.012,
-                         "beta_schedule": "scaled_linear", "steps_offset": 1, "set_alpha_to_one": False,
-                         "clip_sample": False, "skip_prk_steps": True}
-# diffusers' default timestep_spacing per scheduler class, used when the scheduler config has none
-# (SD 1.5's own scheduler_config.json predates the option; from_config then takes the class default)
-_DEFAULT_SPACING = {"DDIMScheduler": "leading", "PNDMScheduler": "leading", "DDPMScheduler": "leading"}
-
-
-def schedule_for(sampler, scheduler_config: dict, steps: int):
-    """The σ's the sampler's diffusers scheduler, built from ``scheduler_config`` + its options, steps through.
-    Missing keys take diffusers' class defaults; an empty config means SD 1.5's (``SD15_SCHEDULER_CONFIG``).
-
-    Returns (sigmas (steps+1,), quantize, alphas_cumprod, init_scale): the initial N(0, I) noise is multiplied
-    by ``init_scale`` (diffusers' ``init_noise_sigma``, in our "x = x_0 + σ ε" form).
-    """
-    info = get_sampler(sampler)
-    cfg = {**(scheduler_config or SD15_SCHEDULER_CONFIG), **info.diffusers_options}
-    ac = alphas_cumprod(betas(cfg.get("num_train_timesteps", 1000), cfg.get("beta_start", 0.0001),
-                              cfg.get("beta_end", 0.02), cfg.get("beta_schedule", "linear")))
-    spacing = cfg.get("timestep_spacing", _DEFAULT_SPACING.get(info.diffusers, "linspace"))
-    sigmas, quantize = sampling_sigmas(info.diffusers, ac, steps, spacing, cfg.get("steps_offset", 0),
-                                       karras=info.schedule == "karras",
-                                       set_alpha_to_one=cfg.get("set_alpha_to_one", True))
-    # diffusers' Euler family starts from σ_max·ε only with linspace/trailing spacing, else from √(σ_max²+1)·ε;
-    # the others keep x/√(σ²+1) ("variance preserving") and start from ε, which is √(σ_max²+1)·ε here.
-    euler_family = info.diffusers in ("EulerDiscreteScheduler", "EulerAncestralDiscreteScheduler",
-                                      "HeunDiscreteScheduler", "LMSDiscreteScheduler", "DPMSolverSDEScheduler")
-    init_scale = sigmas[0] if euler_family and spacing in ("linspace", "trailing") else (sigmas[0] ** 2 + 1) ** 0.5
-    return sigmas, quantize, ac, init_scale
-
+__all__ = ["text_to_image", "image_to_image", "inpaint", "with_defaults"]
 
 def _is_int(value, low: int) -> bool:
     return not isinstance(value, bool) and isinstance(value, int) and value >= low
@@ -87,7 +57,7 @@ def _check(parts, prompt, negative_prompt, steps, guidance_scale, sampler, heigh
         raise ValueError(f"the scheduler config asks for clip_sample={cfg.get('clip_sample')}, thresholding="
                          f"{cfg.get('thresholding')}, which this pipeline does not do (SD 1.x sets both False): "
                          "set them to False in parts.scheduler_config, or pick another sampler.")
-    f = 2 ** (len(parts.vae.config.block_out_channels) - 1)
+    f = parts.vae.downscale
     for name, value in (("height", height), ("width", width)):
         if not _is_int(value, 8) or value % 8 or value % f:
             near = 8 * max(1, round(value / 8)) if isinstance(value, (int, float)) else 512
@@ -123,7 +93,7 @@ def _sample(parts, info, cond: Conditioning, x, sigmas, ac, quantize, guidance_s
     """The loop: the sampler walks x from sigmas[first_step] to sigmas[-1] on the guided UNet, as a denoiser D(x, σ).
     ``unet_extra`` (B, 5, h, w) is appended to the UNet's input channels (the inpainting UNet's mask and
     masked-image latents); ``paste(i, x)`` may replace x after step i (inpainting's known region); ``control``
-    (a ``course.controlnet.Control``) gives the UNet its ControlNet residuals at each step."""
+    (a ``course.sampling.control.Control``) gives the UNet its ControlNet residuals at each step."""
     kwargs = {}
     if info.fn is sample_dpmpp_sde and generator is not None:  # diffusers' Brownian tree spans the whole schedule
         kwargs["noise_sampler"] = brownian_tree_noise(x, sigmas, generator.initial_seed())
@@ -141,8 +111,7 @@ def _sample(parts, info, cond: Conditioning, x, sigmas, ac, quantize, guidance_s
             x_t = torch.cat([x_t, unet_extra], dim=1)  # (B, 4 + 1 + 4, h, w): latents, mask, masked-image latents
         return guided(x_t, t, *cond.at(step["i"]))
 
-    prediction_type = (parts.scheduler_config or SD15_SCHEDULER_CONFIG).get("prediction_type", "epsilon")
-    denoiser = Denoiser(unet_fn, ac, prediction_type, quantize=quantize)
+    denoiser = denoiser_for(parts, unet_fn, ac, quantize)
     bar = tqdm(total=len(sigmas) - 1, disable=not progress, desc=info.a1111 or getattr(info.fn, "__name__", "sampler"))
 
     def on_step(d):
@@ -193,7 +162,7 @@ def text_to_image(parts, prompt, *, negative_prompt="", steps: int | None = None
                   height: int | None = None, width: int | None = None, num_images_per_prompt: int = 1,
                   clip_skip: int = 0, output_type: str = "pil", callback=None, progress: bool = True,
                   control=None, control_start=0.0, control_end=1.0, guess_mode: bool = False):
-    """Prompt(s) -> images. ``parts``: a ``course.loading.Parts``; ``sampler``: a key of ``SAMPLERS``, an
+    """Prompt(s) -> images. ``parts``: a ``course.parts.Parts``; ``sampler``: a key of ``SAMPLERS``, an
     A1111 name or a ``SamplerInfo``; ``seed`` (or a ``generator``) fixes the noise; ``callback`` gets the
     sampler's dict {"x", "denoised", "i", "sigma"} each step. ``steps``, ``guidance_scale``, ``sampler`` (and
     height/width) left out come from ``parts.defaults`` (the bundled model's), else 20, 7.5, "euler".
@@ -209,10 +178,9 @@ def text_to_image(parts, prompt, *, negative_prompt="", steps: int | None = None
     it controls the conditional prediction only, its residuals weighted 0.1 ... 1 (diffusers' semantics).
     Steps are counted as sampler steps: for Heun, DPM++ SDE and PLMS diffusers counts its timesteps list instead."""
     steps, guidance_scale, sampler = with_defaults(parts, steps, guidance_scale, sampler)
-    f = 2 ** (len(parts.vae.config.block_out_channels) - 1)  # 8 for SD
+    f = parts.vae.downscale  # 8 for SD
     defaults = getattr(parts, "defaults", None) or {}
     if control is not None:
-        from course.controlnet import Control
         control = Control(control, control_start, control_end, guess_mode)
         height = height if height is not None else control.size[0]  # the hint's size: diffusers' default too
         width = width if width is not None else control.size[1]
@@ -281,7 +249,7 @@ def inpaint(parts, prompt, image, mask, *, strength: float = 1.0, negative_promp
     vae = parts.vae
     # random draws in diffusers' order: the image's latent sample, the noise, the masked image's latent sample
     z0 = cond.per_image(vae.to_latent(pixels, generator), "image") if in_channels == 4 or strength < 1 else None
-    f = 2 ** (len(vae.config.block_out_channels) - 1)  # 8 for SD
+    f = vae.downscale  # 8 for SD
     h, w = pixels.shape[2] // f, pixels.shape[3] // f
     noise = _randn((cond.batch, vae.config.latent_channels, h, w), generator, param)
     x = noise * init_scale.to(param) if strength == 1 else z0 + sigmas[start].to(param) * noise

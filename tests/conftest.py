@@ -1,6 +1,5 @@
 """Shared fixtures."""
 import pytest
-
 from reference_parts import tiny_pipeline, write_model_folder
 
 
@@ -19,5 +18,5 @@ def pipe():
 @pytest.fixture(scope="session")
 def parts(pipe):
     """The same parts as the course's: ``from_reference(pipe)``."""
-    from course.loading import from_reference
+    from course.io.loading import from_reference
     return from_reference(pipe)

@@ -8,7 +8,7 @@ from diffusers import AutoencoderKL, PNDMScheduler, StableDiffusionPipeline, UNe
 from transformers import CLIPTextConfig, CLIPTextModel
 from transformers import CLIPTokenizer as HFCLIPTokenizer
 
-from course.tokenizer import load_clip_tokenizer, train_bpe
+from course.text.tokenizer import load_clip_tokenizer, train_bpe
 
 # SD 1.5's scheduler_config.json, with the spacing diffusers' schedulers take when the file names none
 SD15_SCHEDULER = dict(num_train_timesteps=1000, beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear",

@@ -1,7 +1,7 @@
 """Ctrl-C in the middle of a training stage, for the tests that stop a run and resume it."""
 from contextlib import contextmanager
 
-from course.stage import Stage
+from course.training.stage import Stage
 
 
 @contextmanager

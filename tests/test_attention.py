@@ -1,9 +1,9 @@
-"""course.attention: the written-out formula, the fast path, and the module against diffusers' Attention."""
+"""course.nets.attention: the written-out formula, the fast path, and the module against diffusers' Attention."""
 import pytest
 import torch
 from diffusers.models.attention_processor import Attention as DiffusersAttention
 
-from course.attention import Attention, attention, merge_heads, split_heads
+from course.nets.attention import Attention, attention, merge_heads, split_heads
 
 
 def qkv(tq=6, tk=9, seed=0):

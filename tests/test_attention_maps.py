@@ -1,20 +1,21 @@
-"""course.attention_maps: captured probabilities equal softmax(QKᵀ/√d) computed here by hand, maps equal a
+"""course.notebook.attention_maps: captured probabilities equal softmax(QKᵀ/√d) computed here by hand, maps equal a
 re-aggregation written here, capture leaves the model as it was, and on the bundled model the shape word's map
 peaks on the shape.
 
-Also course.data.shape_mask (the mask the localisation test scores against)."""
+Also course.training.data.shape_mask (the mask the localisation test scores against)."""
 import math
 
 import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
-
-from course import data
-from course.attention_maps import cross_attention_layers, heatmaps, peak, prompt_words, record
-from course.loading import Parts, from_reference, load_bundled
-from course.pipeline import text_to_image
 from reference_parts import tiny_unet
+
+from course.io.loading import from_reference, load_bundled
+from course.notebook.attention_maps import cross_attention_layers, heatmaps, peak, prompt_words, record
+from course.parts import Parts
+from course.pipeline import text_to_image
+from course.training import data
 
 PROMPT = "a red circle in the top left on a blue background"
 

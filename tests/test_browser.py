@@ -44,10 +44,10 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 LAB_SETTINGS = {"@jupyterlab/apputils-extension/notification.jupyterlab-settings":
                 '{"fetchNews": "false", "checkForUpdates": false}'}
 
-# the course's denoising scrubber (course/widgets.py): a step slider over three pictures (x_t, x̂₀, ε̂)
+# the course's denoising scrubber (course/notebook/widgets.py): a step slider over three pictures (x_t, x̂₀, ε̂)
 WIDGET_CELL = """\
-from course.loading import load_bundled
-from course.widgets import denoising_scrubber
+from course.io.loading import load_bundled
+from course.notebook.widgets import denoising_scrubber
 
 denoising_scrubber(load_bundled(), "a red circle in the top left on a blue background", seed=0, steps=6)
 """

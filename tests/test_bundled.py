@@ -6,10 +6,9 @@ the analytic checker. The floors sit well below the measured accuracies (model c
 """
 import pytest
 
-from course import data
-from course.loading import load_bundled
+from course.io.loading import load_bundled
 from course.pipeline import text_to_image
-
+from course.training import data
 
 # measured on the full 200-prompt evaluation (model card): colour 97%, shape 97.5%, background 100%, position 97.5%,
 # all three 95% (CFG 3); 20 prompts are noisy (one prompt = 5 points), hence the margin
@@ -56,8 +55,8 @@ def test_diffusers_draws_the_same_latents(bundled, key):
     import torch
     from diffusers import StableDiffusionPipeline
 
-    from course.samplers import SAMPLERS
-    from course.train import BUNDLED_DIR
+    from course.parts import BUNDLED_DIR
+    from course.sampling.samplers import SAMPLERS
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -87,7 +86,7 @@ def test_notebooks_quote_the_model_cards_figures():
     import re
     from pathlib import Path
 
-    from course.train import BUNDLED_DIR
+    from course.parts import BUNDLED_DIR
 
     card = json.loads((BUNDLED_DIR / "bundled.json").read_text())["evaluation"]
     figures = {float(x) for x in re.findall(r"(\d+(?:\.\d+)?)%", card)}

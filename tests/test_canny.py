@@ -1,11 +1,20 @@
-"""course.canny: the written-out Canny against OpenCV's, and each step against a hand computation."""
+"""course.io.canny: the written-out Canny against OpenCV's, and each step against a hand computation."""
 import cv2
 import numpy as np
 import pytest
 
-from course import data
-from course.canny import (canny, canny_steps, edge_hint, gaussian_blur, gaussian_kernel, gradients, hysteresis,
-                          non_max_suppression, sobel)
+from course.io.canny import (
+    canny,
+    canny_steps,
+    edge_hint,
+    gaussian_blur,
+    gaussian_kernel,
+    gradients,
+    hysteresis,
+    non_max_suppression,
+    sobel,
+)
+from course.training import data
 
 
 def agreement(a: np.ndarray, b: np.ndarray) -> float:
@@ -22,7 +31,7 @@ def smooth_picture(size: int, seed: int, channels: int = 3) -> np.ndarray:
     return np.clip(image + rng.normal(0, 10, image.shape), 0, 255).astype(np.uint8).squeeze()
 
 
-# Measured: 100.0% on every picture and threshold pair here (the conventions in course/canny.py are OpenCV's);
+# Measured: 100.0% on every picture and threshold pair here (the conventions in course/io/canny.py are OpenCV's);
 # the floor leaves room for a different OpenCV build's rounding, not for a different algorithm.
 FLOOR = 0.99
 

@@ -9,8 +9,9 @@ import pytest
 import regex
 import torch
 
-from course import checks, tokenizer
+from course import checks
 from course.checks import CheckResult, compare, first_difference, short
+from course.text import tokenizer
 
 
 def tok() -> tokenizer.CLIPTokenizer:

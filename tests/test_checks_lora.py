@@ -5,8 +5,8 @@ import re
 import torch
 from torch import nn
 
-from course import lora
 from course.checks.lora import check_inject, check_lora_conv, check_lora_linear, check_low_rank
+from course.nets import lora
 
 
 def test_low_rank():

@@ -6,10 +6,10 @@ import functools
 import pytest
 import torch
 import torch.nn.functional as F
+from verdicts import fails, passes
 
 from course import checks
-from course import samplers as ref
-from verdicts import fails, passes
+from course.sampling import samplers as ref
 
 # ---- right answers, written the way a learner would ---------------------------------------------
 

@@ -11,12 +11,11 @@ from torch import nn
 from transformers.models.clip.modeling_clip import image_text_contrastive_loss
 
 from course import checks
-from course import text_encoder as ref
 from course.checks.text_encoder import CONFIGS, reference_apply_weights, reference_clip_loss
-from course.prompts import Chunk
+from course.nets import text_encoder as ref
+from course.text.prompts import Chunk
 
-
-# ---- a learner's correct answers, written independently of course.text_encoder ------------------
+# ---- a learner's correct answers, written independently of course.nets.text_encoder ------------------
 
 def my_causal_attention(q, k, v, mask=True, scale=True, diagonal=1):
     scores = q @ k.transpose(-2, -1)

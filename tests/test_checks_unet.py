@@ -9,8 +9,8 @@ import torch.nn.functional as F
 from torch import nn
 
 from course import checks
-from course.attention import Attention
-from course.unet_blocks import BasicTransformerBlock, FeedForward
+from course.nets.attention import Attention
+from course.nets.unet_blocks import BasicTransformerBlock, FeedForward
 
 
 def passed(result: checks.CheckResult) -> bool:

@@ -5,10 +5,10 @@ import pytest
 import torch
 import torch.nn.functional as F
 from torch import nn
+from verdicts import fails, passes
 
 from course import checks
-from course import vae as ref
-from verdicts import fails, passes
+from course.nets import vae as ref
 
 # ---- right answers, written the way a learner would ---------------------------------------------
 

@@ -4,10 +4,10 @@ by hand, the text switched at the step A1111 switches it (a text is used up to a
 import diffusers
 import torch
 from diffusers import PNDMScheduler
-
-from course.conditioning import Conditioning
-from course.pipeline import text_to_image
 from reference_parts import SD15_SCHEDULER
+
+from course.pipeline import text_to_image
+from course.sampling.conditioning import Conditioning
 
 NEGATIVE = "blurry"
 

@@ -4,7 +4,8 @@ import math
 import pytest
 import torch
 
-from course import contrastive, train
+from course.training import bundled as train
+from course.training import contrastive
 
 
 def test_clip_loss_is_the_symmetric_cross_entropy_by_hand():
@@ -28,8 +29,8 @@ def test_pretraining_lowers_the_loss_on_a_fixed_batch(tmp_path):
     recipe = train.Recipe.quick()
     tok = train.train_tokenizer(recipe)
     torch.manual_seed(0)
-    from course import data
-    from course.text_encoder import TextEncoder
+    from course.nets.text_encoder import TextEncoder
+    from course.training import data
     pair = contrastive.CLIPPair(TextEncoder(recipe.text))
     items = [data.ShapesDataset(16, seed=3)[i] for i in range(16)]
     images = torch.stack([im for im, _ in items]) * 2 - 1

@@ -1,4 +1,4 @@
-"""course.controlnet against diffusers: the module, the UNet with its residuals, the pipeline, and loading.
+"""course.nets.controlnet against diffusers: the module, the UNet with its residuals, the pipeline, and loading.
 
 Module parity: diffusers' ControlNetModel (random weights, zero convs moved off zero) and ours with the same
 weights, fp32 CPU, max |Δ| <= 1e-5. Pipeline parity: course.pipeline.text_to_image(control=...) against
@@ -13,14 +13,15 @@ import torch
 from diffusers import ControlNetModel, PNDMScheduler, StableDiffusionControlNetPipeline
 from diffusers.loaders.single_file_utils import convert_controlnet_checkpoint
 from PIL import Image
+from reference_parts import SD15_SCHEDULER, UNET_CONFIGS, tiny_pipeline, tiny_unet
 from safetensors.torch import save_file
 
-from course import keymap
-from course.controlnet import Control, ControlNet, ControlNetConfig, config_from_reference, guess_mode_scales
-from course.loading import from_reference, load_controlnet, save_controlnet
+from course.io import keymap
+from course.io.loading import from_reference, load_controlnet, save_controlnet
+from course.nets.controlnet import ControlNet, ControlNetConfig, config_from_reference, guess_mode_scales
 from course.pipeline import text_to_image
-from course.samplers import SAMPLERS
-from reference_parts import SD15_SCHEDULER, UNET_CONFIGS, tiny_pipeline, tiny_unet
+from course.sampling.control import Control
+from course.sampling.samplers import SAMPLERS
 
 PROMPT, NEGATIVE = "a photo of a red cat", "blurry"
 
@@ -258,7 +259,7 @@ def test_guess_mode_controls_only_the_conditional_half(setup):
     """With CFG, guess mode gives the uncond rows zero residuals: the UNet's uncond prediction is the plain one."""
     _, _, hints, parts, our_nets = setup
     control = Control([(our_nets[0], hints[0], 1.0)], guess_mode=True)
-    from course.conditioning import Conditioning
+    from course.sampling.conditioning import Conditioning
     cond = Conditioning(parts, PROMPT, "", 4, 0, 1, next(parts.unet.parameters()))
     control.bind(cond, next(parts.unet.parameters()), 32, 32, 4)
     x = torch.randn(2, 4, 16, 16)
@@ -283,7 +284,7 @@ def test_hints_per_prompt_and_images_per_prompt(setup):
 
 @pytest.mark.parametrize("control,kw,match", [
     ("edges.png", {}, r"control='edges.png': pass a list of \(controlnet, hint_image, scale\)"),
-    ([("net", "hint")], {}, r"control\[0\] is .*course.controlnet.ControlNet"),
+    ([("net", "hint")], {}, r"control\[0\] is .*course.nets.controlnet.ControlNet"),
     (None, {"control_start": 0.5, "control_end": 0.5}, r"control_start=0.5, control_end=0.5: need 0 <= start < end"),
     (None, {"control_end": [1.0, 1.0]}, r"control_end=\[1.0, 1.0\] has 2 entries for 1 ControlNets"),
     (None, {"height": 64}, r"hint is 32×32 but the image is 32×64 \(width×height\): resize the hint"),

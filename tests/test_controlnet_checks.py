@@ -3,9 +3,9 @@ import numpy as np
 import torch
 from torch import nn
 
-from course import canny as ref
 from course.checks import controlnet as checks
-from course.controlnet import ControlNet, ControlNetConfig, zero_conv
+from course.io import canny as ref
+from course.nets.controlnet import ControlNet, ControlNetConfig, zero_conv
 
 
 def test_the_reference_passes_every_check():

@@ -1,4 +1,4 @@
-"""course.controlnet_train and the shipped ControlNet (course/bundled_controlnet/).
+"""course.training.controlnet and the shipped ControlNet (course/bundled_controlnet/).
 
 A few training steps run and a stopped run resumes to the very same weights; the command writes a folder that
 diffusers loads; the shipped ControlNet was trained on the bundled UNet as it is now, and follows edge maps on
@@ -11,11 +11,12 @@ import numpy as np
 import pytest
 import torch
 from diffusers import ControlNetModel
-
-from course import controlnet_train as ct
-from course import data
-from course.loading import BUNDLED_CONTROLNET_DIR, load_bundled, load_bundled_controlnet, load_controlnet
 from stopping import ctrl_c_at
+
+from course.io.loading import load_bundled, load_bundled_controlnet, load_controlnet
+from course.parts import BUNDLED_CONTROLNET_DIR
+from course.training import controlnet as ct
+from course.training import data
 
 RECIPE = dataclasses.replace(ct.ControlRecipe.quick(), steps=4)
 

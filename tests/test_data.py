@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import torch
 
-from course import data as D
+from course.training import data as D
 
 TRIPLES = [(c, s, b) for c, s, b in itertools.product(D.COLOURS, D.SHAPES, D.COLOURS) if c != b]
 

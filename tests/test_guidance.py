@@ -2,9 +2,9 @@
 import pytest
 import torch
 
-from course.guidance import classifier_free_guidance
-from course.samplers import Denoiser
-from course.schedules import alphas_cumprod, betas
+from course.sampling.guidance import classifier_free_guidance
+from course.sampling.samplers import Denoiser
+from course.sampling.schedules import alphas_cumprod, betas
 
 
 class CountingModel:

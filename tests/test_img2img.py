@@ -12,11 +12,12 @@ import pytest
 import torch
 from diffusers import PNDMScheduler, StableDiffusionImg2ImgPipeline, StableDiffusionInpaintPipeline
 from PIL import Image
-
-from course.loading import Parts, from_reference
-from course.pipeline import image_to_image, inpaint, text_to_image
-from course.samplers import SAMPLERS
 from reference_parts import SD15_SCHEDULER, tiny_pipeline
+
+from course.io.loading import from_reference
+from course.parts import Parts
+from course.pipeline import image_to_image, inpaint, text_to_image
+from course.sampling.samplers import SAMPLERS
 
 PROMPT, NEGATIVE = "a photo of a red cat", "blurry, low quality"
 # left out of img2img: "lms" (diffusers' LMS picks its order from the step index, so entering the schedule at step k
@@ -121,7 +122,7 @@ def test_inpaint_keeps_the_known_region(inpainting):
         pytest.skip("the 9-channel UNet repaints everything and is only told what to keep")
     out = inpaint(parts, PROMPT, picture(), hole(), steps=3, seed=5, output_type="latent", progress=False)
     g = torch.Generator().manual_seed(5)
-    from course.images import image_tensor
+    from course.io.images import image_tensor
     with torch.no_grad():
         z0 = parts.vae.to_latent(image_tensor(picture()), g)
     keep = torch.ones(16, 16, dtype=torch.bool)

@@ -1,12 +1,12 @@
-"""course.keymap: the single-file key map, checked against diffusers' own converter of original checkpoints."""
+"""course.io.keymap: the single-file key map, checked against diffusers' own converter of original checkpoints."""
 import pytest
 import torch
 from diffusers import AutoencoderKL, UNet2DConditionModel
 from diffusers.loaders.single_file_utils import convert_ldm_unet_checkpoint, convert_ldm_vae_checkpoint
-
-from course import keymap
-from course.config import UNetConfig, VAEConfig, from_reference_config
 from reference_parts import UNET_CONFIGS, VAE_CONFIGS, tiny_unet, tiny_vae
+
+from course.config import UNetConfig, VAEConfig, from_reference_config
+from course.io import keymap
 
 
 @pytest.mark.parametrize("name", UNET_CONFIGS)

@@ -1,15 +1,15 @@
-"""course.loading and course.keymap: reference modules, diffusers folders, single-file checkpoints, errors."""
+"""course.io.loading and course.io.keymap: reference modules, diffusers folders, single-file checkpoints, errors."""
 import argparse
 
 import pytest
 import torch
 from diffusers import UNet2DConditionModel
+from reference_parts import UNET_CONFIGS, tiny_clip, tiny_unet, tiny_vae
 from safetensors.torch import load_file, save_file
 
-from course import keymap
 from course.config import TextEncoderConfig, UNetConfig, VAEConfig, from_reference_config
-from course.loading import from_reference, load_folder, load_single_file, load_weights, read_state_dict
-from reference_parts import UNET_CONFIGS, tiny_clip, tiny_unet, tiny_vae
+from course.io import keymap
+from course.io.loading import from_reference, load_folder, load_single_file, load_weights, read_state_dict
 
 # ---- from_reference ---------------------------------------------------------------------------
 
@@ -61,8 +61,8 @@ def test_a_trained_folder_brings_its_recommended_settings(model_folder):
     import json
     import shutil
 
-    from course.loading import load_bundled
-    from course.train import BUNDLED_DIR
+    from course.io.loading import load_bundled
+    from course.parts import BUNDLED_DIR
 
     assert load_folder(BUNDLED_DIR).defaults == load_bundled().defaults == \
         json.loads((BUNDLED_DIR / "bundled.json").read_text())["defaults"]

@@ -1,4 +1,4 @@
-"""course.lora: the layers against hand computations, injection, merge/unmerge, scale, several LoRAs, the two file
+"""course.nets.lora: the layers against hand computations, injection, merge/unmerge, scale, several LoRAs, the two file
 layouts, clear errors, and parity with diffusers' own LoRA loading (peft) on tiny parts."""
 import copy
 import dataclasses
@@ -10,9 +10,10 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from course import lora
 from course.config import UNetConfig
-from course.unet import UNet
+from course.io import lora_files
+from course.nets import lora
+from course.nets.unet import UNet
 
 pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")
 
@@ -174,20 +175,20 @@ def test_save_and_load_give_the_same_outputs(tmp_path, layout):
     x, t, context = inputs()
     with torch.no_grad():
         expected = by_hand(unet, network, 1.0)(x, t, context)
-    path = lora.save_lora(network, tmp_path / "a.safetensors", layout=layout)
+    path = lora_files.save_lora(network, tmp_path / "a.safetensors", layout=layout)
     fresh = small_unet()
-    loaded = lora.load_lora(fresh, path)
+    loaded = lora_files.load_lora(fresh, path)
     assert loaded.paths == network.paths and loaded.scale == 1.0
     with torch.no_grad():
         assert (fresh(x, t, context) - expected).abs().max() <= 1e-5
-    assert lora.read_lora(path)[0] == layout
+    assert lora_files.read_lora(path)[0] == layout
 
 
 def test_the_kohya_layout_has_a1111s_names(tmp_path):
     from safetensors.torch import load_file
 
     network = lora.inject_lora(small_unet(), rank=4, alpha=1.0)
-    state = load_file(str(lora.save_lora(network, tmp_path / "k.safetensors")))
+    state = load_file(str(lora_files.save_lora(network, tmp_path / "k.safetensors")))
     name = "lora_unet_down_blocks_0_attentions_0_transformer_blocks_0_attn1_to_q"
     assert state[f"{name}.lora_down.weight"].shape == (4, 32) and state[f"{name}.lora_up.weight"].shape == (32, 4)
     assert float(state[f"{name}.alpha"]) == 1.0
@@ -199,7 +200,7 @@ def test_diffusers_layout_keeps_rank_and_alpha_in_peft_metadata(tmp_path):
     from safetensors import safe_open
 
     network = lora.inject_lora(small_unet(), rank=4, alpha=2.0)
-    path = lora.save_lora(network, tmp_path / "d.safetensors", layout="diffusers")
+    path = lora_files.save_lora(network, tmp_path / "d.safetensors", layout="diffusers")
     with safe_open(str(path), "pt") as f:
         keys, config = list(f.keys()), json.loads(f.metadata()["lora_adapter_metadata"])
     assert "unet.down_blocks.0.attentions.0.transformer_blocks.0.attn1.to_q.lora_A.weight" in keys
@@ -212,7 +213,7 @@ def test_kohya_file_without_alpha_means_alpha_equals_rank(tmp_path):
     network = randomize(lora.inject_lora(small_unet(), rank=4, alpha=4.0))
     state = {k: v for k, v in network.state_dict().items() if not k.endswith(".alpha")}
     save_file(state, str(tmp_path / "no_alpha.safetensors"))
-    loaded = lora.load_lora(small_unet(), tmp_path / "no_alpha.safetensors")
+    loaded = lora_files.load_lora(small_unet(), tmp_path / "no_alpha.safetensors")
     assert all(float(layer.alpha) == 4.0 for layer in loaded.children())
 
 
@@ -225,14 +226,14 @@ def test_unmatched_keys_are_listed(tmp_path):
     save_file(state, str(tmp_path / "sgm.safetensors"))
     with pytest.raises(ValueError, match=r"1 of the 57 LoRA layers .* match no .*lora_unet_input_blocks_1_1_proj_in.*"
                                          r"named like lora_unet_.*input_blocks"):
-        lora.load_lora(small_unet(), tmp_path / "sgm.safetensors")
+        lora_files.load_lora(small_unet(), tmp_path / "sgm.safetensors")
     bigger = lora.inject_lora(UNet(dataclasses.replace(CONFIG, block_out_channels=(32, 96))), rank=4)
-    lora.save_lora(bigger, tmp_path / "wide.safetensors")
+    lora_files.save_lora(bigger, tmp_path / "wide.safetensors")
     with pytest.raises(ValueError, match=r"do not fit the shapes .*\(4, 96\)"):
-        lora.load_lora(small_unet(), tmp_path / "wide.safetensors")
+        lora_files.load_lora(small_unet(), tmp_path / "wide.safetensors")
     save_file({"lora_unet_x.hada_w1_a": torch.zeros(2, 2)}, str(tmp_path / "loha.safetensors"))
     with pytest.raises(ValueError, match="neither kohya.*hada_w1_a.*LoHa"):
-        lora.load_lora(small_unet(), tmp_path / "loha.safetensors")
+        lora_files.load_lora(small_unet(), tmp_path / "loha.safetensors")
 
 
 def test_bad_arguments_say_what_to_do(tmp_path):
@@ -242,9 +243,9 @@ def test_bad_arguments_say_what_to_do(tmp_path):
     with pytest.raises(ValueError, match="match none of the .* layers .*TARGETS"):
         lora.inject_lora(unet, targets=r"no_such_layer$")
     with pytest.raises(ValueError, match="layout='a1111'"):
-        lora.save_lora(lora.inject_lora(unet), tmp_path / "x.safetensors", layout="a1111")
+        lora_files.save_lora(lora.inject_lora(unet), tmp_path / "x.safetensors", layout="a1111")
     with pytest.raises(ValueError, match="ending in .safetensors"):
-        lora.save_lora(lora.inject_lora(unet), tmp_path / "x.pt")
+        lora_files.save_lora(lora.inject_lora(unet), tmp_path / "x.pt")
 
 
 # ---- parity with diffusers (peft) ---------------------------------------------------------------------
@@ -254,7 +255,7 @@ def reference():
     """diffusers' tiny pipeline and, per call, fresh course parts with the same weights."""
     from reference_parts import tiny_pipeline
 
-    from course.loading import from_reference
+    from course.io.loading import from_reference
     pipe = tiny_pipeline()
     return pipe, lambda: from_reference(pipe)
 
@@ -272,7 +273,7 @@ def test_our_file_in_diffusers_gives_our_outputs(tmp_path, reference, layout, ta
     pipe, fresh_parts = reference
     parts = fresh_parts()
     network = randomize(lora.inject_lora(parts, rank=4, alpha=2.0, targets=targets), scale=0.2)
-    path = lora.save_lora(network, tmp_path / "lora.safetensors", layout=layout)
+    path = lora_files.save_lora(network, tmp_path / "lora.safetensors", layout=layout)
     ids = torch.randint(0, 49408, (2, 77), generator=torch.Generator().manual_seed(0))
     x, t, _ = inputs(width=32)
     theirs = copy.deepcopy(pipe)
@@ -282,7 +283,7 @@ def test_our_file_in_diffusers_gives_our_outputs(tmp_path, reference, layout, ta
     their_context, their_out = diffusers_outputs(theirs, ids, x, t)
     _, base_out = diffusers_outputs(pipe, ids, x, t)
     loaded = fresh_parts()
-    lora.load_lora(loaded, path)
+    lora_files.load_lora(loaded, path)
     with torch.no_grad():
         context = loaded.text_encoder(ids)
         out = loaded.unet(x, t, context)
@@ -308,7 +309,7 @@ def test_a_file_written_by_diffusers_loads_into_ours(tmp_path, reference):
     _, their_out = diffusers_outputs(theirs, ids, x, t)
     _, base_out = diffusers_outputs(pipe, ids, x, t)
     parts = fresh_parts()
-    network = lora.load_lora(parts, tmp_path / "pytorch_lora_weights.safetensors")
+    network = lora_files.load_lora(parts, tmp_path / "pytorch_lora_weights.safetensors")
     assert {float(layer.alpha) for layer in network.children()} == {8.0}
     with torch.no_grad():
         out = parts.unet(x, t, parts.text_encoder(ids))

@@ -1,4 +1,4 @@
-"""The new colour of course.data (for LoRA): the bundled model's training data stays byte for byte what it was, pink
+"""The new colour of course.training.data (for LoRA): the bundled model's training data stays byte for byte what it was, pink
 is drawn and read back, and split "new" holds exactly the pink triples."""
 import hashlib
 import itertools
@@ -6,9 +6,9 @@ import itertools
 import numpy as np
 import pytest
 
-from course import data
+from course.training import data
 
-# SHA-256 of what the function below reads, computed with course/data.py as committed in 5c7398a, before pink existed
+# SHA-256 of what the function below reads, computed with course/training/data.py as committed in 5c7398a, before pink existed
 DATA_BEFORE_PINK = "a098dce27b629d60fe6f2361a31967b37257385343bd7728ac2d0a799deb5bd7"
 
 

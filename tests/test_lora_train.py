@@ -4,12 +4,12 @@ import dataclasses
 
 import pytest
 import torch
-
-from course import lora
-from course.loading import load_bundled
-from course.lora_train import LoRARecipe, batch_at, encode_pictures, train_lora, train_lora_command
-from course.schedules import alphas_cumprod, betas
 from stopping import ctrl_c_at
+
+from course.io import lora_files
+from course.io.loading import load_bundled
+from course.sampling.schedules import alphas_cumprod, betas
+from course.training.lora import LoRARecipe, batch_at, encode_pictures, train_lora, train_lora_command
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ def test_the_command_writes_a_lora_file_that_loads(tmp_path):
     out = train_lora_command(tmp_path / "pink.safetensors", tmp_path / "work", LoRARecipe.quick(), layout="diffusers")
     assert out.is_file() and out.with_suffix(".json").is_file()
     parts = load_bundled()
-    network = lora.load_lora(parts, out)
+    network = lora_files.load_lora(parts, out)
     blocks = sum(type(m).__name__ == "BasicTransformerBlock" for m in parts.unet.modules())
     assert len(network.paths) == 8 * blocks  # q, k, v, out of attn1 and attn2 in every transformer block
 

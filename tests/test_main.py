@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from course.__main__ import main
-from course.tokenizer import load_clip_tokenizer
+from course.text.tokenizer import load_clip_tokenizer
 
 
 def test_tokenize_prints_tokens_ids_and_weights(capsys):
@@ -41,7 +41,7 @@ def test_generate_writes_the_pipelines_image(model_folder, tmp_path, capsys):
     import numpy as np
     from PIL import Image
 
-    from course.loading import load_folder
+    from course.io.loading import load_folder
     from course.pipeline import text_to_image
 
     out = tmp_path / "circle.png"
@@ -58,7 +58,7 @@ def test_generate_without_a_model_uses_the_bundled_one(tmp_path, capsys):
     import numpy as np
     from PIL import Image
 
-    from course.loading import load_bundled
+    from course.io.loading import load_bundled
     from course.pipeline import text_to_image
 
     out = tmp_path / "circle.png"
@@ -69,7 +69,7 @@ def test_generate_without_a_model_uses_the_bundled_one(tmp_path, capsys):
 
 
 def test_generate_without_the_bundled_model_says_how_to_train_it(monkeypatch, tmp_path, capsys):
-    from course import train
+    from course.training import bundled as train
     monkeypatch.setattr(train, "BUNDLED_DIR", tmp_path / "nothing")
     assert main(["generate", "a red circle"]) == 2
     assert "python -m course train-bundled" in capsys.readouterr().err
@@ -97,8 +97,8 @@ def test_generate_from_an_image_resizes_and_matches_the_pipeline(model_folder, t
     import numpy as np
     from PIL import Image
 
-    from course.images import load_image
-    from course.loading import load_folder
+    from course.io.images import load_image
+    from course.io.loading import load_folder
     from course.pipeline import image_to_image, inpaint
 
     picture, mask = _pictures(tmp_path)

@@ -8,12 +8,13 @@ import numpy as np
 import pytest
 import torch
 from diffusers import AutoencoderKL, PNDMScheduler, UNet2DConditionModel
+from reference_parts import SD15_SCHEDULER, assemble_pipeline, tiny_pipeline
 from transformers import CLIPTextConfig, CLIPTextModel
 
-from course.loading import Parts, from_reference
+from course.io.loading import from_reference
+from course.parts import Parts
 from course.pipeline import text_to_image
-from course.samplers import SAMPLERS
-from reference_parts import SD15_SCHEDULER, assemble_pipeline, tiny_pipeline
+from course.sampling.samplers import SAMPLERS
 
 PROMPT, NEGATIVE = "a photo of a red cat", "blurry, low quality"
 DELTAS = {}  # what -> max |Δ| (printed with -s)

@@ -1,4 +1,4 @@
-"""course.prompts against A1111's documented behaviour (the doctests and comments of
+"""course.text.prompts against A1111's documented behaviour (the doctests and comments of
 modules/prompt_parser.py, the rules of sd_hijack_clip.tokenize_line) and hand-derived cases."""
 import doctest
 
@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import course.prompts
-from course.prompts import BREAK, Chunk, chunk, match_chunk_counts, parse_and, parse_emphasis, schedule
-from course.tokenizer import load_clip_tokenizer
+import course.text.prompts
+from course.text.prompts import BREAK, Chunk, chunk, match_chunk_counts, parse_and, parse_emphasis, schedule
+from course.text.tokenizer import load_clip_tokenizer
 
 BOS, EOS, PAD = 49406, 49407, 49407  # SD 1.x CLIP: padding is EOS
 CAT, DOG, A, RED, CAR, SPORTS, COMMA = 2368, 1929, 320, 736, 1615, 2054, 267
@@ -29,7 +29,7 @@ def approx_runs(runs):
 
 
 def test_docstring_examples_run(tok):
-    result = doctest.testmod(course.prompts, extraglobs={"tok": tok})
+    result = doctest.testmod(course.text.prompts, extraglobs={"tok": tok})
     assert result.attempted == 5 and result.failed == 0
 
 

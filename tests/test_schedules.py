@@ -4,7 +4,7 @@ import pytest
 import torch
 from diffusers import DDIMScheduler, DPMSolverMultistepScheduler, DPMSolverSDEScheduler, EulerDiscreteScheduler
 
-from course import schedules as S
+from course.sampling import schedules as S
 
 SD15 = dict(num_train_timesteps=1000, beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear")
 

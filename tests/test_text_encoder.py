@@ -1,4 +1,4 @@
-"""course.text_encoder against transformers' CLIPTextModel (and diffusers' encode_prompt for clip skip)."""
+"""course.nets.text_encoder against transformers' CLIPTextModel (and diffusers' encode_prompt for clip skip)."""
 import dataclasses
 import warnings
 
@@ -7,11 +7,16 @@ import torch
 from transformers import CLIPTextConfig, CLIPTextModel
 
 from course.config import TextEncoderConfig
-from course.loading import from_reference
-from course.prompts import Chunk, chunk, match_chunk_counts
-from course.text_encoder import (TextEncoder, TextEncoderOutput, a1111_to_diffusers_clip_skip, encode_prompt,
-                                 encode_weighted)
-from course.tokenizer import load_clip_tokenizer
+from course.io.loading import from_reference
+from course.nets.text_encoder import (
+    TextEncoder,
+    TextEncoderOutput,
+    a1111_to_diffusers_clip_skip,
+    encode_prompt,
+    encode_weighted,
+)
+from course.text.prompts import Chunk, chunk, match_chunk_counts
+from course.text.tokenizer import load_clip_tokenizer
 
 TOL = 1e-5
 TINY = TextEncoderConfig.tiny()  # vocab 1000, width 32, 5 layers, 4 heads, eos_token_id 2 (legacy rule)
@@ -252,7 +257,7 @@ def test_learner_facing_errors(tok, clip_vocab_pair):
     with pytest.raises(ValueError, match="match_chunk_counts"):
         encode_weighted(big, [one, two])
     for bad in ([], [[]], "a cat", None, [one[0], "x"]):
-        with pytest.raises(ValueError, match="course.prompts.chunk"):
+        with pytest.raises(ValueError, match="course.text.prompts.chunk"):
             encode_weighted(big, bad)
     with pytest.raises(ValueError, match="vocab_size"):  # the real tokenizer's ids do not fit a 1000-word vocab
         encode_prompt(ours, tok, "a cat")
@@ -297,8 +302,8 @@ def test_gpu_matches_transformers(dtype, tol):
 def test_weighted_encoding_of_a_zero_mean_output_stays_finite():
     """Regression: a fresh final LayerNorm makes every vector's mean exactly 0, and A1111's
     rescale mean(z)/mean(z') was 0/0 = NaN for every unweighted chunk (the empty negative prompt)."""
-    from course.prompts import chunk
-    from course.tokenizer import train_bpe
+    from course.text.prompts import chunk
+    from course.text.tokenizer import train_bpe
 
     torch.manual_seed(0)
     encoder = TextEncoder(TextEncoderConfig.tiny())  # untouched LayerNorms: weight 1, bias 0

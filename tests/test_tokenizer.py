@@ -1,4 +1,4 @@
-"""course.tokenizer against transformers' CLIPTokenizer (Rust) and OpenAI's original (open_clip's copy)."""
+"""course.text.tokenizer against transformers' CLIPTokenizer (Rust) and OpenAI's original (open_clip's copy)."""
 import gzip
 import importlib.util
 import json
@@ -7,11 +7,20 @@ import pytest
 import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from prompt_corpus import make_corpus
 from transformers import CLIPTokenizer as ReferenceTokenizer
 
-from course.tokenizer import (BOS, EOS, CLIPTokenizer, bytes_to_unicode, clean, load_clip_tokenizer,
-                              openai_vocab_path, pre_tokenize, train_bpe)
-from prompt_corpus import make_corpus
+from course.text.tokenizer import (
+    BOS,
+    EOS,
+    CLIPTokenizer,
+    bytes_to_unicode,
+    clean,
+    load_clip_tokenizer,
+    openai_vocab_path,
+    pre_tokenize,
+    train_bpe,
+)
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,12 @@ import warnings
 
 import pytest
 import torch
-
-from course import train
-from course.stage import lr_factor
-from course.loading import from_reference, load_folder
-from course.pipeline import text_to_image
 from stopping import ctrl_c_at
+
+from course.io.loading import from_reference, load_folder
+from course.pipeline import text_to_image
+from course.training import bundled as train
+from course.training.stage import lr_factor
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def test_a_stopped_run_resumes_to_the_same_weights(tmp_path):
 
 
 def test_load_bundled_without_the_folder_says_how_to_train(monkeypatch, tmp_path):
-    from course import loading
+    from course.io import loading
     monkeypatch.setattr(train, "BUNDLED_DIR", tmp_path / "nothing")
     with pytest.raises(FileNotFoundError, match="python -m course train-bundled"):
         loading.load_bundled()
@@ -105,7 +105,7 @@ def test_min_snr_weighting_caps_the_weight_of_the_nearly_clean_steps():
 
 
 def test_a_frozen_text_encoder_stays_as_given(tmp_path):
-    from course import contrastive
+    from course.training import contrastive
 
     recipe = dataclasses.replace(train.Recipe.quick(), unet_steps=2)
     tok = train.train_tokenizer(recipe)
@@ -119,7 +119,7 @@ def test_a_frozen_text_encoder_stays_as_given(tmp_path):
 
 
 def test_the_card_says_where_the_unets_cross_attention_is():
-    from course.train import _attention
+    from course.training.bundled import _attention
 
     every = {"sample_size": 8, "down_block_types": ["CrossAttnDownBlock2D", "CrossAttnDownBlock2D"]}
     assert _attention(every) == "cross-attention in every block"

@@ -18,8 +18,9 @@ import torch
 import torch.distributed as dist
 import torch.multiprocessing as mp
 
-from course import stage, train
-from course.loading import load_folder
+from course.io.loading import load_folder
+from course.training import bundled as train
+from course.training import stage
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -104,7 +105,7 @@ def test_two_processes_end_on_the_weights_of_one_process(launched, tmp_path):
     (nearly) zero (a bias in front of a GroupNorm with one channel per group has none at all) into steps of up to the
     learning rate. One process with 1 thread instead of 2 differs from itself just as much (measured: max 3e-3, 0.05%
     of the weights off by more than 1e-5); a run on other images differs everywhere (99.6% of them)."""
-    from course.vae import VAE
+    from course.nets.vae import VAE
 
     root, _ = launched
     # what --quick trains, now in this one process (less its evaluations: they leave the weights alone)

@@ -1,4 +1,4 @@
-"""Tests for course/unet.py: parity with diffusers' UNet2DConditionModel across SD 1.x-style configs."""
+"""Tests for course/nets/unet.py: parity with diffusers' UNet2DConditionModel across SD 1.x-style configs."""
 from __future__ import annotations
 
 import copy
@@ -12,9 +12,9 @@ from diffusers import UNet2DConditionModel
 from diffusers.models.embeddings import get_timestep_embedding
 
 from course.config import UNetConfig
-from course.loading import from_reference
-from course.unet import UNet
-from course.unet_blocks import timestep_embedding
+from course.io.loading import from_reference
+from course.nets.unet import UNet
+from course.nets.unet_blocks import timestep_embedding
 
 TOL = 1e-5
 TINY = dict(sample_size=32, block_out_channels=(32, 64), layers_per_block=2, cross_attention_dim=32,

@@ -1,4 +1,4 @@
-"""Tests for course/unet_blocks.py: each layer against the diffusers class it rebuilds, weights loaded strictly."""
+"""Tests for course/nets/unet_blocks.py: each layer against the diffusers class it rebuilds, weights loaded strictly."""
 from __future__ import annotations
 
 import pytest
@@ -10,8 +10,14 @@ from diffusers.models.resnet import ResnetBlock2D as RefResnetBlock2D
 from diffusers.models.transformers.transformer_2d import Transformer2DModel as RefTransformer2DModel
 from diffusers.models.upsampling import Upsample2D as RefUpsample2D
 
-from course.unet_blocks import (Downsample2D, ResnetBlock2D, TimestepEmbedding, Timesteps, Transformer2DModel,
-                                Upsample2D)
+from course.nets.unet_blocks import (
+    Downsample2D,
+    ResnetBlock2D,
+    TimestepEmbedding,
+    Timesteps,
+    Transformer2DModel,
+    Upsample2D,
+)
 
 TOL = 1e-5
 

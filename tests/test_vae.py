@@ -1,4 +1,4 @@
-"""Tests for course/vae.py: parity with diffusers' AutoencoderKL (encode, sample, kl, decode), and the errors."""
+"""Tests for course/nets/vae.py: parity with diffusers' AutoencoderKL (encode, sample, kl, decode), and the errors."""
 from __future__ import annotations
 
 import time
@@ -11,8 +11,8 @@ from diffusers import AutoencoderKL
 from diffusers.models.autoencoders.vae import DiagonalGaussianDistribution
 
 from course.config import VAEConfig
-from course.loading import from_reference, load_weights
-from course.vae import VAE, DiagonalGaussian
+from course.io.loading import from_reference, load_weights
+from course.nets.vae import VAE, DiagonalGaussian
 
 TOL = 1e-5
 

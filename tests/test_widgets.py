@@ -1,4 +1,4 @@
-"""course.widgets, driven headlessly: set a control's value, decode the PNG the widget shows, and compare it with the
+"""course.notebook.widgets, driven headlessly: set a control's value, decode the PNG the widget shows, and compare it with the
 picture computed here directly (text_to_image, its callback, the VAE, attention_maps.record), enlarged the same way.
 
 No browser: an ipywidgets control's ``.value`` set from code fires the same observers a slider drag does.
@@ -11,10 +11,11 @@ import pytest
 import torch
 from PIL import Image
 
-from course import widgets
-from course.images import to_pil
-from course.loading import load_bundled
-from course.pipeline import schedule_for, text_to_image
+from course.io.images import to_pil
+from course.io.loading import load_bundled
+from course.notebook import widgets
+from course.pipeline import text_to_image
+from course.sampling.denoiser import schedule_for
 
 PROMPT = "a red circle in the top left on a blue background"
 
@@ -183,7 +184,7 @@ def overlay(picture, heat: np.ndarray, alpha: float = 0.6) -> np.ndarray:
 
 
 def test_attention_explorer_overlays_the_recorded_map(bundled):
-    from course.attention_maps import record
+    from course.notebook.attention_maps import record
 
     explorer = widgets.attention_explorer(bundled, PROMPT, steps=4, progress=False)
     rec = record(bundled, PROMPT, seed=0, steps=4)

@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python tools/bench_networks.py [--full] [--device cuda] [--dtype float16]``.
 Each network is built once by the reference library with random weights and converted with
-``course.loading.from_reference``, so both compute on the same weights and inputs. Runs are
+``course.io.loading.from_reference``, so both compute on the same weights and inputs. Runs are
 interleaved in ABBA order (ours, theirs, theirs, ours, ...) after a warm-up, and the median of each is
 reported with the ratio ours / theirs (below 1.00: ours is faster).
 """
@@ -19,7 +19,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from course.config import TextEncoderConfig  # noqa: E402
-from course.loading import from_reference  # noqa: E402
+from course.io.loading import from_reference  # noqa: E402
 
 
 def reference_networks(full: bool, vocab_size: int = 1000):

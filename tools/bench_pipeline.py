@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python tools/bench_pipeline.py [--full] [--size 256] [--steps 2] [--device cuda] [--dtype float16]``.
 The pipeline is built by diffusers with random weights (tiny, or SD 1.5's sizes with ``--full``) and converted with
-``course.loading.from_reference``, so both run the same computation: prompt and negative prompt, CFG, the sampler
+``course.io.loading.from_reference``, so both run the same computation: prompt and negative prompt, CFG, the sampler
 loop and the VAE decode, returning a tensor. Runs are interleaved in ABBA order after a warm-up; the median of each
 is reported with the ratio ours / diffusers (below 1.00: ours is faster) and the max |Δ| of the images.
 """
@@ -20,10 +20,11 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_networks import reference_networks  # noqa: E402
-from course.loading import from_reference  # noqa: E402
+
+from course.io.loading import from_reference  # noqa: E402
 from course.pipeline import text_to_image  # noqa: E402
-from course.samplers import SAMPLERS  # noqa: E402
-from course.tokenizer import load_clip_tokenizer  # noqa: E402
+from course.sampling.samplers import SAMPLERS  # noqa: E402
+from course.text.tokenizer import load_clip_tokenizer  # noqa: E402
 
 SD15_SCHEDULER = dict(num_train_timesteps=1000, beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear",
                       steps_offset=1, set_alpha_to_one=False, skip_prk_steps=True, clip_sample=False)

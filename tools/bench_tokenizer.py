@@ -1,4 +1,4 @@
-"""Benchmark: encode 1,000 prompts with course.tokenizer, transformers (Rust) and OpenAI's pure Python.
+"""Benchmark: encode 1,000 prompts with course.text.tokenizer, transformers (Rust) and OpenAI's pure Python.
 
 Run: ``.venv/bin/python tools/bench_tokenizer.py``. Each tokenizer is built fresh for every
 repeat, so the per-word merge cache starts cold (all three keep one); the best of
@@ -15,10 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from prompt_corpus import make_corpus  # noqa: E402
 from transformers import CLIPTokenizer as HFTokenizer  # noqa: E402
 
-from course.tokenizer import CLIPTokenizer, openai_vocab_path  # noqa: E402
-from prompt_corpus import make_corpus  # noqa: E402
+from course.text.tokenizer import CLIPTokenizer, openai_vocab_path  # noqa: E402
 
 
 def openai_tokenizer():

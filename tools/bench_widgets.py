@@ -1,4 +1,4 @@
-"""Benchmark: how live do the widgets of course/widgets.py feel on the bundled model, on this CPU?
+"""Benchmark: how live do the widgets of course/notebook/widgets.py feel on the bundled model, on this CPU?
 
 Run: ``.venv/bin/python tools/bench_widgets.py [--repeats 5] [--steps 20] [--threads N]``.
 For each widget: the time to build it (everything it computes once) and the time of each kind of interaction
@@ -17,8 +17,8 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from course import widgets  # noqa: E402
-from course.loading import load_bundled  # noqa: E402
+from course.io.loading import load_bundled  # noqa: E402
+from course.notebook import widgets  # noqa: E402
 
 PROMPT = "a red circle in the top left on a blue background"
 

@@ -4,7 +4,7 @@ Run: ``.venv/bin/python tools/compare_text_encoders.py [--unet-steps 400] [--con
 Both arms share the bundled recipe's tokenizer, VAE (``runs/bundled/vae.pt``, trained by ``train-bundled``;
 trained here if absent) and latent pool, and train the UNet for the same number of steps on the same batches:
 - joint: text encoder and UNet trained together from scratch (what the bundled model does);
-- contrastive: the text encoder first pre-trained against a small image tower (course/contrastive.py), then
+- contrastive: the text encoder first pre-trained against a small image tower (course/training/contrastive.py), then
   frozen while the UNet trains (what SD 1.x did with OpenAI's CLIP).
 Each is scored on held-out prompts with the analytic checker at CFG 1 and the bundled model's CFG. Checkpoints
 go to runs/compare/, so a stopped run resumes.
@@ -21,10 +21,12 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from course import contrastive, data  # noqa: E402
-from course.loading import Parts  # noqa: E402
-from course.train import SCHEDULER_CONFIG, Recipe, encode_pool, train_tokenizer, train_unet, train_vae  # noqa: E402
 from eval_bundled import adherence  # noqa: E402
+
+from course.parts import Parts  # noqa: E402
+from course.sampling.schedules import SCHEDULER_CONFIG
+from course.training import contrastive, data  # noqa: E402
+from course.training.bundled import Recipe, encode_pool, train_tokenizer, train_unet, train_vae  # noqa: E402
 
 
 def main() -> None:

@@ -2,9 +2,9 @@
 
 Run: ``nice -n 19 .venv/bin/python tools/eval_attention.py [--n 200] [--top 0.25] [--model FOLDER]`` (``--n 0``:
 the timings alone).
-For n held-out prompts (``course.data.heldout_prompts``: triples never seen in training, positions balanced)
-the model draws a picture while ``course.attention_maps.record`` keeps its cross-attention; the analytic checker
-finds the shape's pixels in the GENERATED picture (``course.data.shape_mask``). Then, per word:
+For n held-out prompts (``course.training.data.heldout_prompts``: triples never seen in training, positions balanced)
+the model draws a picture while ``course.notebook.attention_maps.record`` keeps its cross-attention; the analytic checker
+finds the shape's pixels in the GENERATED picture (``course.training.data.shape_mask``). Then, per word:
 - shape word and colour word: is the map's peak inside the shape's mask? Peak = ``attention_maps.peak``, the
   centroid of the map's top ``--top`` share of pixels (also printed: the plain centroid, the argmax, and the
   chance level, the picture's centre, which is where a flat map's centroid lies);
@@ -27,10 +27,10 @@ import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from course import data  # noqa: E402
-from course.attention_maps import peak, record  # noqa: E402
-from course.loading import load_bundled, load_folder  # noqa: E402
+from course.io.loading import load_bundled, load_folder  # noqa: E402
+from course.notebook.attention_maps import peak, record  # noqa: E402
 from course.pipeline import text_to_image  # noqa: E402
+from course.training import data  # noqa: E402
 
 
 def inside(mask: np.ndarray, yx) -> bool:

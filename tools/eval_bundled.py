@@ -2,8 +2,8 @@
 
 Run: ``.venv/bin/python tools/eval_bundled.py [--n 200] [--cfg 1,4] [--model course/bundled]``.
 Prompts come from held-out (colour, shape, background) triples the model never saw together in training
-(``course.data.heldout_prompts``, positions balanced); each image is read back with the analytic checker
-(``course.data.read``: no neural network) and scored for colour, shape, background, position, and "all"
+(``course.training.data.heldout_prompts``, positions balanced); each image is read back with the analytic checker
+(``course.training.data.read``: no neural network) and scored for colour, shape, background, position, and "all"
 (colour + shape + background). Also times one image at the default steps, unbatched, and sums the weights.
 """
 from __future__ import annotations
@@ -19,9 +19,9 @@ import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from course import data  # noqa: E402
-from course.loading import load_bundled, load_folder  # noqa: E402
+from course.io.loading import load_bundled, load_folder  # noqa: E402
 from course.pipeline import text_to_image  # noqa: E402
+from course.training import data  # noqa: E402
 
 
 def adherence(parts, n: int, cfg: float, sampler=None, steps=None, batch: int = 50, seed: int = 0) -> dict:
@@ -89,11 +89,11 @@ def main() -> None:
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
     print(f"model folder {folder}: {size / 1e6:.1f} MB on disk")
     if args.write:
-        from course.train import write_card
+        from course.training.bundled import write_card
 
         info = json.loads((folder / "bundled.json").read_text())
         info["evaluation"] = (f"{args.n} prompts from the held-out triples (positions balanced), {sampler}, {steps} "
-                              f"steps, read back by the analytic checker (course.data.read); \"all\" = colour, shape "
+                              f"steps, read back by the analytic checker (course.training.data.read); \"all\" = colour, shape "
                               f"and background right.\n\n{table}\n\nOne image at {steps} steps, not batched: "
                               f"{statistics.median(one):.2f} s on this machine ({torch.get_num_threads()} CPU threads).")
         (folder / "bundled.json").write_text(json.dumps(info, indent=1))

@@ -1,11 +1,11 @@
 """Evaluate the bundled ControlNet: does the edge map fix the shape and its place while the prompt sets the colours?
 
 Run: ``.venv/bin/python tools/eval_controlnet.py [--n 200] [--scales 1] [--controlnet course/bundled_controlnet]
-[--write]``. Held-out cases (``course.controlnet_train.control_accuracy``): held-out colour/shape/background
+[--write]``. Held-out cases (``course.training.controlnet.control_accuracy``): held-out colour/shape/background
 triples, positions balanced; the edge map is the Canny map of the case's picture; the prompt leaves the position
 out, or names another position or another shape than the edge map shows, or names only the colours, or is empty
 (``PROMPTS``). Position and shape are scored against the edge map, colour and background against the prompt, by
-the analytic checker (``course.data.read``). The uncontrolled model gets the ``BASELINE_CASES`` prompts.
+the analytic checker (``course.training.data.read``). The uncontrolled model gets the ``BASELINE_CASES`` prompts.
 ``--write`` puts the table into controlnet.json and the model card. Also: whether the ControlNet was trained on
 the current bundled UNet, and the time of one controlled image. Re-run it (or ``python -m course train-controlnet``)
 after retraining the bundled model.
@@ -25,12 +25,20 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from course import data  # noqa: E402
-from course.controlnet import ControlNet  # noqa: E402
-from course.controlnet_train import (BASELINE_CASES, PROMPTS, base_fingerprint, colour_prompt,  # noqa: E402
-                                     control_accuracy, spec_hint, write_card)
-from course.loading import BUNDLED_CONTROLNET_DIR, load_bundled, load_controlnet  # noqa: E402
+from course.io.loading import load_bundled, load_controlnet  # noqa: E402
+from course.nets.controlnet import ControlNet  # noqa: E402
+from course.parts import BUNDLED_CONTROLNET_DIR
 from course.pipeline import text_to_image  # noqa: E402
+from course.training import data  # noqa: E402
+from course.training.controlnet import (  # noqa: E402
+    BASELINE_CASES,
+    PROMPTS,
+    base_fingerprint,
+    colour_prompt,
+    control_accuracy,
+    spec_hint,
+    write_card,
+)
 
 
 class ReadsOtherWords(ControlNet):

@@ -4,10 +4,10 @@
     python tools/eval_lora.py --lora runs/lora/pink.safetensors   # evaluate a LoRA file
     python tools/eval_lora.py --sensitivity docs/lora_sensitivity.png  # loss curves over learning rate and rank
 
-The new concept: ``--concept-prompts`` prompts of split "new" of course.data (a pink circle, square or triangle
+The new concept: ``--concept-prompts`` prompts of split "new" of course.training.data (a pink circle, square or triangle
 at one of five places on one of nine backgrounds: 27 triples, most never among the LoRA's few dozen pictures).
-The old concepts: ``--base-prompts`` of ``course.data.heldout_prompts`` (the bundled model's own evaluation).
-Every picture is read back by the analytic checker (``course.data.read``), before (the bundled model alone) and
+The old concepts: ``--base-prompts`` of ``course.training.data.heldout_prompts`` (the bundled model's own evaluation).
+Every picture is read back by the analytic checker (``course.training.data.read``), before (the bundled model alone) and
 after (with the LoRA at weight 1), at the model's defaults (DPM++ 2M, 20 steps, CFG 3), seed 0.
 """
 from __future__ import annotations
@@ -23,11 +23,11 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from course import data  # noqa: E402
-from course.loading import load_bundled  # noqa: E402
-from course.lora import load_lora  # noqa: E402
-from course.lora_train import LoRARecipe, train_lora, train_lora_command  # noqa: E402
+from course.io.loading import load_bundled  # noqa: E402
+from course.io.lora_files import load_lora  # noqa: E402
 from course.pipeline import text_to_image  # noqa: E402
+from course.training import data  # noqa: E402
+from course.training.lora import LoRARecipe, train_lora, train_lora_command  # noqa: E402
 
 
 def concept_prompts(n: int, seed: int = 0) -> list:

@@ -1,8 +1,8 @@
-"""Checks for notebook 07: ControlNet. The Canny steps against course.canny, the zero convolution, the wiring.
+"""Checks for notebook 07: ControlNet. The Canny steps against course.io.canny, the zero convolution, the wiring.
 
-The Canny checks call the learner's function and ours (``course.canny``, which agrees with OpenCV pixel for pixel)
+The Canny checks call the learner's function and ours (``course.io.canny``, which agrees with OpenCV pixel for pixel)
 on the same pictures: flat ones with a step, the course's shapes, and noisy colour blobs with edges of every
-direction. ``check_controlnet_forward`` runs the learner's forward over the parts of a ``course.controlnet.
+direction. ``check_controlnet_forward`` runs the learner's forward over the parts of a ``course.nets.controlnet.
 ControlNet`` with random weights (zero convolutions included: at zero they would hide a missing or swapped one)
 and compares the residuals with ``ControlNet.forward``.
 """
@@ -14,11 +14,11 @@ import numpy as np
 import torch
 from torch import nn
 
-from course import canny as ref
-from course import data
 from course.checks.core import CheckResult, Labelled, compare, describe_error, not_written, randn, type_name, verdict
 from course.checks.modules import nudge
-from course.controlnet import ControlNet, ControlNetConfig
+from course.io import canny as ref
+from course.nets.controlnet import ControlNet, ControlNetConfig
+from course.training import data
 
 __all__ = ["check_sobel", "check_non_max_suppression", "check_hysteresis", "check_canny", "check_zero_conv",
            "check_controlnet_forward", "canny_test_pictures"]

@@ -5,7 +5,7 @@ LoRA into a UNet.
 
 ``check_lora_linear`` and ``check_lora_conv`` take the learner's *class*. First a fresh module must start as LoRA
 does: B (``lora_up``) all zeros, so the injected model computes what the frozen one did, and A (``lora_down``)
-Kaiming-uniform, as nn.Linear initialises its own weight. Then the reference's weights (course.lora, with B made
+Kaiming-uniform, as nn.Linear initialises its own weight. Then the reference's weights (course.nets.lora, with B made
 non-zero) are loaded into it and ``forward`` and ``delta_weight`` are compared (``compare_module``), with α ≠ r so
 that a missing α/r shows. ``check_inject`` runs the learner's ``inject(unet, pattern, rank, alpha)`` on a small
 course UNet and checks what it adapted, what it froze, that nothing changed at first, and that with random B's the
@@ -24,10 +24,20 @@ from typing import Callable
 import torch
 from torch import nn
 
-from course import lora as ref
-from course.checks.core import (CheckResult, compare, describe_error, first_difference, named, not_written, randn,
-                                verdict)
+from course.checks.core import (
+    CheckResult,
+    compare,
+    describe_error,
+    first_difference,
+    named,
+    not_written,
+    randn,
+    verdict,
+)
 from course.checks.modules import Call, Case, compare_module, nudge
+from course.config import UNetConfig
+from course.nets import lora as ref
+from course.nets.unet import UNet
 
 __all__ = ["check_low_rank", "check_lora_linear", "check_lora_conv", "check_inject"]
 
@@ -129,8 +139,6 @@ def check_lora_conv(cls: type) -> CheckResult:
 @lru_cache(maxsize=None)
 def reference_unet() -> nn.Module:
     """A small course UNet (cross-attention at both levels, as the bundled model), seeded, norms nudged."""
-    from course.config import UNetConfig
-    from course.unet import UNet
 
     config = UNetConfig(sample_size=8, block_out_channels=(32, 64), layers_per_block=1, norm_num_groups=8,
                         down_block_types=("CrossAttnDownBlock2D",) * 2, up_block_types=("CrossAttnUpBlock2D",) * 2,

@@ -4,7 +4,7 @@ Both run on the same fixed denoiser (a smooth stand-in for the UNet), σ schedul
 generator; every step is recorded through the callback, and the verdict names the first step whose
 ``denoised`` or ``x`` differs, with σ_i → σ_{i+1}, max |Δ|, and the usual slip when one matches.
 Notebook 05's checks (course.checks.sampling) are built on ``check_sampler``; an exercise can call it
-with any reference, e.g. ``check_sampler(my_heun, course.samplers.sample_heun)``.
+with any reference, e.g. ``check_sampler(my_heun, course.sampling.samplers.sample_heun)``.
 """
 from __future__ import annotations
 
@@ -15,9 +15,18 @@ from typing import Any, Callable, Sequence
 
 import torch
 
-from course import samplers as ref
-from course import schedules
-from course.checks.core import CheckResult, describe_error, first_difference, not_written, randn, short, type_name, verdict
+from course.checks.core import (
+    CheckResult,
+    describe_error,
+    first_difference,
+    not_written,
+    randn,
+    short,
+    type_name,
+    verdict,
+)
+from course.sampling import samplers as ref
+from course.sampling import schedules
 
 __all__ = ["check_sampler", "DENOISER"]
 
@@ -244,7 +253,7 @@ def check_sampler(fn: Callable, reference: Callable, *, name: str | None = None,
     Both get the same fixed denoiser, σ's, starting x and a generator seeded alike, so an ancestral sampler
     matches only if it draws its noise from ``generator`` as the reference does. ``slips`` are (words, fn(x, D, σ_i,
     σ_{i+1})) pairs: when the learner's x after a step equals one, the verdict says "it looks like <words>".
-    E.g. ``check_sampler(sample_heun, course.samplers.sample_heun)``.
+    E.g. ``check_sampler(sample_heun, course.sampling.samplers.sample_heun)``.
     """
     name = name or getattr(fn, "__name__", "sampler")
     reference_name = getattr(reference, "__name__", "the reference")

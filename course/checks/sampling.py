@@ -1,10 +1,10 @@
 """Checks for notebook 05: noising, the training objective, and samplers.
 
 Function checks (σ from ᾱ, ``add_noise``, the DDPM loss) compare values with the formulas of
-course.schedules; when a value is wrong they also try the usual slips (the VP form instead of the VE
+course.sampling.schedules; when a value is wrong they also try the usual slips (the VP form instead of the VE
 form, a missing square root, x_0 as the target, ...) and name the one that matches.
 
-Sampler checks run the learner's sampler and the reference (course.samplers) on the same fixed denoiser,
+Sampler checks run the learner's sampler and the reference (course.sampling.samplers) on the same fixed denoiser,
 σ schedule, starting x and generator, record every step through the callback, and report the first step
 whose ``denoised`` or ``x`` differs, with σ_i → σ_{i+1} and max |Δ|:
 
@@ -25,11 +25,20 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from course import samplers as ref
-from course import schedules
-from course.checks.core import (CheckResult, Labelled, compare, describe_error, first_difference, named, randn, unlabel,
-                                verdict)
+from course.checks.core import (
+    CheckResult,
+    Labelled,
+    compare,
+    describe_error,
+    first_difference,
+    named,
+    randn,
+    unlabel,
+    verdict,
+)
 from course.checks.samplers import AC, _first_slip, check_sampler
+from course.sampling import samplers as ref
+from course.sampling import schedules
 
 __all__ = ["check_sigma_from_alpha_bar", "check_add_noise", "check_ddpm_loss", "check_sampler", "check_sample_euler",
            "check_sample_ddim"]  # check_sampler comes from course.checks.samplers
@@ -226,7 +235,7 @@ EULER_HINT = ("for each i: denoised = denoiser(x, sigmas[i], **(extra_args or {}
 
 
 def check_sample_euler(fn: Callable) -> CheckResult:
-    """The learner's Euler sampler against course.samplers.sample_euler, step by step."""
+    """The learner's Euler sampler against course.sampling.samplers.sample_euler, step by step."""
     return check_sampler(fn, ref.sample_euler, name="sample_euler", hint=EULER_HINT, slips=EULER_SLIPS)
 
 
@@ -245,7 +254,7 @@ def _ddim_slips(eta: float) -> list[tuple[str, Callable]]:
 
 
 def check_sample_ddim(fn: Callable, eta: float = 0.0) -> CheckResult:
-    """The learner's DDIM sampler, called with ``eta=eta``, against course.samplers.sample_ddim, step by step
+    """The learner's DDIM sampler, called with ``eta=eta``, against course.sampling.samplers.sample_ddim, step by step
     (with η > 0 both draw their noise from the same seeded generator)."""
     hint = ("with ᾱ = 1/(1 + σ²) at σ_i (ᾱ_t) and at σ_{i+1} (ᾱ_prev): ε̂ = (x - denoised)/σ_i; σ_t = η "
             "√((1 - ᾱ_prev)/(1 - ᾱ_t)) √(1 - ᾱ_t/ᾱ_prev); x_prev = √ᾱ_prev · denoised + √(1 - ᾱ_prev - σ_t²) · ε̂"

@@ -3,7 +3,7 @@
 Function checks (``check_causal_attention``, ``check_apply_weights``, ``check_clip_loss``) call the learner's
 function and a reference on the same tensors. Module checks (``check_embeddings``, ``check_self_attention``,
 ``check_encoder_layer``, ``check_text_encoder``) take the learner's *class*, build it for two configs, load the
-weights of the matching module of ``course.text_encoder`` into it and compare the outputs on several inputs
+weights of the matching module of ``course.nets.text_encoder`` into it and compare the outputs on several inputs
 (``course.checks.modules.compare_module``: it lists the parameter names that do not match).
 """
 from __future__ import annotations
@@ -12,11 +12,11 @@ from typing import Callable
 
 import torch
 
-from course import text_encoder as ref
-from course.attention import attention
 from course.checks.core import CheckResult, compare, named, randn
 from course.checks.modules import Call, Case, compare_module
 from course.config import TextEncoderConfig
+from course.nets import text_encoder as ref
+from course.nets.attention import attention
 
 __all__ = ["check_embeddings", "check_causal_attention", "check_self_attention", "check_encoder_layer",
            "check_text_encoder", "check_apply_weights", "check_clip_loss"]
@@ -42,7 +42,7 @@ SHAPES_HINT = ("take every size from the config (hidden_size, intermediate_size,
 # ---- references ----------------------------------------------------------------------------------
 
 def reference_apply_weights(z: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
-    """A1111's emphasis (the math of course.text_encoder.encode_weighted): z (B, T, D), weights (B, T)."""
+    """A1111's emphasis (the math of course.nets.text_encoder.encode_weighted): z (B, T, D), weights (B, T)."""
     mean_before = z.mean(dim=(1, 2), keepdim=True)  # (B, 1, 1): one mean per row (chunk)
     weighted = z * weights[..., None]
     return weighted * (mean_before / weighted.mean(dim=(1, 2), keepdim=True))

@@ -1,11 +1,11 @@
-"""Checks for notebook 01: the tokenizer. Each compares a learner's function with course.tokenizer."""
+"""Checks for notebook 01: the tokenizer. Each compares a learner's function with course.text.tokenizer."""
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Callable
 
-from course import tokenizer as ref
 from course.checks.core import CheckResult, compare
+from course.text import tokenizer as ref
 
 __all__ = ["clip_tokenizer", "check_bytes_to_unicode", "check_clean", "check_pre_tokenize", "check_bpe", "check_encode",
            "check_pad", "check_train_bpe"]

@@ -3,7 +3,7 @@
 Function checks (``check_timestep_embedding``, ``check_cross_attention``, ``check_geglu``) call the learner's
 function and the reference on the same tensors. Module checks (``check_resnet_block``,
 ``check_transformer_block``, ``check_spatial_transformer``) take the learner's *class*, build it with a few
-sets of arguments, load the weights of the matching module of ``course.unet_blocks`` into it and compare the
+sets of arguments, load the weights of the matching module of ``course.nets.unet_blocks`` into it and compare the
 outputs (``course.checks.modules.compare_module``: it lists the parameter names that do not match).
 ``check_unet_forward`` runs the learner's forward loop over the blocks of a course ``UNet`` loaded from a
 diffusers ``UNet2DConditionModel`` (random, seeded, norms nudged) and compares with diffusers itself.
@@ -16,10 +16,11 @@ from typing import Callable
 import torch
 from torch import nn
 
-from course import unet_blocks as ref
-from course.attention import attention, merge_heads, split_heads
 from course.checks.core import CheckResult, Labelled, compare, named, randn
 from course.checks.modules import Call, Case, compare_module, nudge
+from course.io.loading import from_reference
+from course.nets import unet_blocks as ref
+from course.nets.attention import attention, merge_heads, split_heads
 
 __all__ = ["check_timestep_embedding", "check_resnet_block", "check_cross_attention", "check_geglu",
            "check_transformer_block", "check_spatial_transformer", "check_unet_forward"]
@@ -91,7 +92,7 @@ def _linears(*sizes: tuple[int, int, bool], seed: int) -> list[nn.Linear]:
 
 def reference_cross_attention(x: torch.Tensor, context: torch.Tensor, to_q: nn.Linear, to_k: nn.Linear,
                               to_v: nn.Linear, to_out: nn.Linear, heads: int) -> torch.Tensor:
-    """What ``course.attention.Attention`` computes: x (B, N, C) attends to context (B, T, D) -> (B, N, C)."""
+    """What ``course.nets.attention.Attention`` computes: x (B, N, C) attends to context (B, T, D) -> (B, N, C)."""
     q = split_heads(to_q(x), heads)  # (B, heads, N, d): one query per latent pixel
     k = split_heads(to_k(context), heads)  # (B, heads, T, d): one key per text token
     v = split_heads(to_v(context), heads)  # (B, heads, T, d)
@@ -186,7 +187,6 @@ def reference_unet(name: str = "tiny"):
     """(diffusers UNet2DConditionModel, the course UNet loaded from it), seed 0, norms nudged; built once."""
     from diffusers import UNet2DConditionModel
 
-    from course.loading import from_reference
 
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(0)

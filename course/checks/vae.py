@@ -1,4 +1,4 @@
-"""Checks for notebook 04: the VAE. Each compares a learner's function or module with course.vae.
+"""Checks for notebook 04: the VAE. Each compares a learner's function or module with course.nets.vae.
 
 Module checks build the learner's class and ours with the same arguments, load our (random,
 seeded) weights into the learner's module (possible because the parameter names are diffusers')
@@ -14,10 +14,10 @@ from typing import Callable
 
 import torch
 
-from course import vae as ref
 from course.checks.core import CheckResult, compare, describe_error, first_difference, randn, verdict
 from course.checks.modules import Call, Case, compare_module
 from course.config import VAEConfig
+from course.nets import vae as ref
 
 __all__ = ["check_vae_resnet_block", "check_vae_sample", "check_vae_kl", "check_vae_encoder", "check_vae_decoder",
            "check_vae"]
@@ -42,7 +42,7 @@ CONFIGS = {
 # ---- notebook 04's checks ---------------------------------------------------------------------
 
 def check_vae_resnet_block(cls: type) -> CheckResult:
-    """``cls(in_channels, out_channels, groups)`` against course.vae.ResnetBlock."""
+    """``cls(in_channels, out_channels, groups)`` against course.nets.vae.ResnetBlock."""
     cases = []
     for n, (cin, cout, groups) in enumerate([(32, 32, 8), (32, 64, 8), (64, 32, 16), (16, 16, 4)]):
         calls = [Call((randn(2, cin, 8, 8, seed=10 * n, scale=2.0, shift=0.5),)),
@@ -125,7 +125,7 @@ def _config_cases(make_calls: Callable[[VAEConfig, int], list]) -> list[Case]:
 
 
 def check_vae_encoder(cls: type) -> CheckResult:
-    """``cls(config)`` against course.vae.Encoder: image (B, 3, H, W) -> moments (B, 2·latent, H/f, W/f)."""
+    """``cls(config)`` against course.nets.vae.Encoder: image (B, 3, H, W) -> moments (B, 2·latent, H/f, W/f)."""
     cases = _config_cases(lambda c, n: [Call((_image(2, 3, 16, 16, seed=n),)),
                                         Call((_image(1, 3, 32, 24, seed=10 + n),))])
     return compare_module(cls, ref.Encoder, cases, name="Encoder",
@@ -134,7 +134,7 @@ def check_vae_encoder(cls: type) -> CheckResult:
 
 
 def check_vae_decoder(cls: type) -> CheckResult:
-    """``cls(config)`` against course.vae.Decoder: latent (B, latent, h, w) -> image (B, 3, h·f, w·f)."""
+    """``cls(config)`` against course.nets.vae.Decoder: latent (B, latent, h, w) -> image (B, 3, h·f, w·f)."""
     cases = _config_cases(lambda c, n: [Call((randn(2, c.latent_channels, 4, 4, seed=n),)),
                                         Call((randn(1, c.latent_channels, 8, 6, seed=10 + n),))])
     return compare_module(cls, ref.Decoder, cases, name="Decoder",
@@ -148,7 +148,7 @@ def _moments(vae: ref.VAE, image: torch.Tensor) -> tuple[torch.Tensor, torch.Ten
 
 
 def check_vae(cls: type) -> CheckResult:
-    """``cls(config)`` with ``encode(image) -> (mean, logvar)`` and ``decode(z) -> image``, against course.vae.VAE."""
+    """``cls(config)`` with ``encode(image) -> (mean, logvar)`` and ``decode(z) -> image``, against course.nets.vae.VAE."""
     cases = _config_cases(lambda c, n: [Call((_image(2, 3, 16, 16, seed=n),), method="encode"),
                                         Call((randn(2, c.latent_channels, 4, 4, seed=20 + n),), method="decode")])
     return compare_module(cls, ref.VAE, cases, name="VAE", reference_calls={"encode": _moments},

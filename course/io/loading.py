@@ -1,0 +1,350 @@
+"""Getting weights into the course's networks: from a reference module, a folder, or one file.
+
+Our modules carry the parameter names of the reference libraries (transformers for CLIP,
+diffusers for the UNet and the VAE), so loading is ``load_state_dict(strict=True)`` with the
+reference's own state dict. Three sources:
+
+- ``from_reference(module)``: a transformers/diffusers module already in memory;
+- ``load_folder(path)``: a diffusers model folder on disk (``unet/``, ``vae/``, ``text_encoder/``, ``tokenizer/``);
+- ``load_single_file(path)``: one SD 1.x checkpoint in the original CompVis/A1111 layout, renamed
+  through the key map in ``course/io/keymap.py``;
+- ``load_controlnet(path)``: a ControlNet, as a diffusers folder or one file in lllyasviel's layout.
+
+Weights come from safetensors. Pickle files (.ckpt, .bin, .pt) can run arbitrary code when
+loaded, so they are refused unless the caller passes ``allow_pickle=True``, and even then they
+are read with ``torch.load(weights_only=True)``. Nothing is downloaded: there is no model hub
+here. Everything that can go wrong says what and how to fix it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+import torch
+from torch import nn
+
+from course.config import TextEncoderConfig, UNetConfig, VAEConfig, from_reference_config
+from course.io import keymap
+from course.nets.controlnet import ControlNet, ControlNetConfig, config_from_reference
+from course.nets.text_encoder import TextEncoder
+from course.nets.unet import UNet
+from course.nets.vae import VAE
+from course.parts import BUNDLED_CONTROLNET_DIR, BUNDLED_DIR, Parts
+from course.text.tokenizer import CLIPTokenizer, load_clip_tokenizer
+
+PICKLE_SUFFIXES = (".ckpt", ".bin", ".pt", ".pth")
+
+
+def load_weights(model: nn.Module, state: dict[str, torch.Tensor], source: str = "the weights") -> nn.Module:
+    """``model.load_state_dict(state, strict=True)``, with an error a person can act on.
+
+    Lists the first missing and unexpected keys (then a count) and every shape mismatch.
+    """
+    own = model.state_dict()
+    missing = [k for k in own if k not in state]
+    unexpected = [k for k in state if k not in own]
+    shapes = [f"{k}: model {tuple(own[k].shape)}, file {tuple(state[k].shape)}"
+              for k in own if k in state and own[k].shape != state[k].shape]
+    if missing or unexpected or shapes:
+        lines = [f"{source} do not fit {type(model).__name__}:"]
+        for title, items in (("missing", missing), ("unexpected", unexpected), ("shape mismatch", shapes)):
+            if items:
+                shown = ", ".join(items[:5]) + (f", ... and {len(items) - 5} more" if len(items) > 5 else "")
+                lines.append(f"  {len(items)} {title}: {shown}")
+        lines.append("Check that the weights belong to this kind of network and that its config matches "
+                     "(e.g. block_out_channels, cross_attention_dim, hidden_size).")
+        raise ValueError("\n".join(lines))
+    model.load_state_dict(state, strict=True)
+    return model
+
+
+def _config_dict(module) -> dict:
+    config = module.config
+    return config.to_dict() if hasattr(config, "to_dict") else dict(config)
+
+
+def from_reference(module: nn.Module) -> nn.Module:
+    """Turn a transformers ``CLIPTextModel`` or a diffusers ``UNet2DConditionModel`` / ``AutoencoderKL`` /
+    ``ControlNetModel`` into the course's network: config read from theirs, weights loaded strictly, eval mode,
+    same dtype and device.
+    A diffusers ``StableDiffusionPipeline`` (or its Img2Img / Inpaint sibling) becomes ``Parts``: all of its
+    networks, tokenizer and scheduler config.
+    """
+    kind = type(module).__name__
+    if kind in ("StableDiffusionPipeline", "StableDiffusionImg2ImgPipeline", "StableDiffusionInpaintPipeline"):
+        return _parts_from_pipeline(module)
+    if kind == "ControlNetModel":
+        param = next(module.parameters())
+        model = ControlNet(config_from_reference(_config_dict(module))).to(device=param.device, dtype=param.dtype)
+        return load_weights(model, module.state_dict(), source=f"the weights of {kind}").eval()
+    ours, cfg_cls = {"CLIPTextModel": (TextEncoder, TextEncoderConfig), "UNet2DConditionModel": (UNet, UNetConfig),
+                     "AutoencoderKL": (VAE, VAEConfig)}.get(kind, (None, None))
+    if ours is None:
+        raise ValueError(f"from_reference does not know {kind}; it converts transformers' CLIPTextModel, "
+                         "diffusers' UNet2DConditionModel, AutoencoderKL and ControlNetModel, and "
+                         "StableDiffusion(Img2Img|Inpaint)Pipeline.")
+    config = from_reference_config(cfg_cls, _config_dict(module))
+    param = next(module.parameters())
+    model = ours(config).to(device=param.device, dtype=param.dtype)
+    return load_weights(model, module.state_dict(), source=f"the weights of {kind}").eval()
+
+
+def _parts_from_pipeline(pipe) -> "Parts":
+    """diffusers' StableDiffusionPipeline -> Parts: our tokenizer from its vocabulary and merges, our networks."""
+
+    tok = pipe.tokenizer
+    if hasattr(tok, "backend_tokenizer"):  # transformers 5 (and "fast" tokenizers): the tokenizers JSON has both
+        model = json.loads(tok.backend_tokenizer.to_str())["model"]
+        vocab, merges = model["vocab"], [tuple(m.split()) if isinstance(m, str) else tuple(m) for m in model["merges"]]
+    else:  # transformers 4's slow CLIPTokenizer
+        vocab, merges = tok.get_vocab(), sorted(tok.bpe_ranks, key=tok.bpe_ranks.get)
+    tokenizer = CLIPTokenizer(vocab, merges, pad_token=str(tok.pad_token), model_max_length=tok.model_max_length)
+    # keep what the scheduler's config file said: diffusers records the options it filled in with its class's
+    # defaults in _use_default_values, and another scheduler class built from_config takes its own defaults there
+    # (SD 1.5's file has no timestep_spacing: PNDM fills in "leading", Euler's own default is "linspace")
+    config = dict(pipe.scheduler.config)
+    defaulted = set(config.get("_use_default_values", []))
+    scheduler_config = {k: v for k, v in config.items() if k not in defaulted and not k.startswith("_")}
+    return Parts(tokenizer, from_reference(pipe.text_encoder), from_reference(pipe.unet), from_reference(pipe.vae),
+                 scheduler_config=scheduler_config)
+
+
+# ---- files ------------------------------------------------------------------------------------
+
+def read_state_dict(path: str | Path, allow_pickle: bool = False) -> dict[str, torch.Tensor]:
+    """Read a weight file: safetensors always; pickle (.ckpt/.bin/.pt) only with ``allow_pickle=True``."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} does not exist.")
+    if path.suffix == ".safetensors":
+        from safetensors.torch import load_file
+
+        try:
+            return load_file(str(path))
+        except Exception as err:  # safetensors raises its own error types for truncated or garbled files
+            raise ValueError(f"{path} could not be read as safetensors ({err}). The file is probably truncated "
+                             "or corrupted: copy or download it again.") from None
+    if path.suffix in PICKLE_SUFFIXES:
+        if not allow_pickle:
+            raise ValueError(f"{path} is a pickle file, and loading a pickle can run any code hidden in it. Convert "
+                             "it to .safetensors, or, if you trust its source, pass allow_pickle=True (it is then "
+                             "read with torch.load(weights_only=True), which refuses code objects).")
+        try:
+            state = torch.load(path, map_location="cpu", weights_only=True)
+        except Exception as err:
+            raise ValueError(f"{path} could not be loaded with weights_only=True ({err}). It is corrupted or holds "
+                             "more than tensors; convert it to safetensors with a tool you trust.") from None
+        return state.get("state_dict", state)
+    raise ValueError(f"{path}: unknown weight format {path.suffix!r}; expected .safetensors "
+                     f"(or {', '.join(PICKLE_SUFFIXES)} with allow_pickle=True).")
+
+
+def _weights_in(folder: Path, stem: str, allow_pickle: bool) -> Path:
+    """The weight file of one component folder: safetensors first, then the fp16 variant, then pickle."""
+    for name in (f"{stem}.safetensors", f"{stem}.fp16.safetensors", f"{stem}.bin", f"{stem}.fp16.bin"):
+        if (folder / name).is_file():
+            return folder / name
+    found = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+    raise FileNotFoundError(f"{folder} has no {stem}.safetensors (found: {found or 'nothing'}). A diffusers "
+                            "model folder holds one weight file per component folder.")
+
+
+def _read_config(folder: Path) -> dict:
+    if not (folder / "config.json").is_file():
+        raise FileNotFoundError(f"{folder / 'config.json'} is missing: each component folder of a diffusers model "
+                                "has a config.json next to its weights.")
+    return json.loads((folder / "config.json").read_text())
+
+
+def load_text_encoder(folder: str | Path, allow_pickle: bool = False) -> nn.Module:
+    """``text_encoder/`` of a diffusers model: config.json + model.safetensors."""
+
+    folder = Path(folder)
+    config = from_reference_config(TextEncoderConfig, _read_config(folder))
+    state = read_state_dict(_weights_in(folder, "model", allow_pickle), allow_pickle)
+    # transformers 4 saved 'text_model.' in front of every name and a position_ids buffer; 5 does neither
+    state = {k.removeprefix("text_model."): v for k, v in state.items() if not k.endswith("position_ids")}
+    return load_weights(TextEncoder(config), state, source=str(folder)).eval()
+
+
+def load_unet(folder: str | Path, allow_pickle: bool = False) -> nn.Module:
+
+    folder = Path(folder)
+    config = from_reference_config(UNetConfig, _read_config(folder))
+    state = read_state_dict(_weights_in(folder, "diffusion_pytorch_model", allow_pickle), allow_pickle)
+    return load_weights(UNet(config), state, source=str(folder)).eval()
+
+
+def load_vae(folder: str | Path, allow_pickle: bool = False) -> nn.Module:
+
+    folder = Path(folder)
+    config = from_reference_config(VAEConfig, _read_config(folder))
+    state = read_state_dict(_weights_in(folder, "diffusion_pytorch_model", allow_pickle), allow_pickle)
+    return load_weights(VAE(config), state, source=str(folder)).eval()
+
+
+def _refuse_hub_id(path: str | Path) -> Path:
+    path = Path(path)
+    if not path.exists():
+        if re.fullmatch(r"[\w.-]+/[\w.-]+", str(path)):
+            raise FileNotFoundError(f"{str(path)!r} looks like a model hub id, and nothing is downloaded here. "
+                                    "Download the model once elsewhere (e.g. `huggingface-cli download "
+                                    f"{path} --local-dir sd15`) and pass that local folder.")
+        raise FileNotFoundError(f"{path} does not exist. Pass a diffusers model folder (with unet/, vae/, "
+                                "text_encoder/, tokenizer/) or a single .safetensors checkpoint.")
+    return path
+
+
+def load_folder(path: str | Path, allow_pickle: bool = False) -> Parts:
+    """A diffusers Stable Diffusion folder from local disk -> Parts (no download, ever). A folder written by
+    ``python -m course train-bundled`` also gives its recommended settings (its bundled.json) in ``parts.defaults``."""
+
+    path = _refuse_hub_id(path)
+    missing = [d for d in ("tokenizer", "text_encoder", "unet", "vae") if not (path / d).is_dir()]
+    if missing:
+        raise FileNotFoundError(f"{path} lacks the folder(s) {missing}. A diffusers SD model folder has tokenizer/, "
+                                "text_encoder/, unet/, vae/ (and scheduler/); for one .safetensors file use "
+                                "load_single_file.")
+    scheduler, info = path / "scheduler" / "scheduler_config.json", path / "bundled.json"
+    return Parts(tokenizer=CLIPTokenizer.from_folder(path / "tokenizer"),
+                 text_encoder=load_text_encoder(path / "text_encoder", allow_pickle),
+                 unet=load_unet(path / "unet", allow_pickle),
+                 vae=load_vae(path / "vae", allow_pickle),
+                 scheduler_config=json.loads(scheduler.read_text()) if scheduler.is_file() else {},
+                 defaults=json.loads(info.read_text()).get("defaults", {}) if info.is_file() else {})
+
+
+def _config_json(config, **extra) -> str:
+    fields = {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(config).items()}
+    return json.dumps({**extra, **fields}, indent=1)
+
+
+def save_folder(parts: Parts, path: str | Path, dtype: torch.dtype | None = None, extra: dict | None = None) -> Path:
+    """Write ``parts`` as a diffusers Stable Diffusion folder (what ``load_folder`` and diffusers'
+    ``StableDiffusionPipeline.from_pretrained`` read): tokenizer/, text_encoder/, unet/, vae/, scheduler/ and
+    model_index.json; weights as safetensors, in ``dtype`` if given. ``extra``: more JSON files to write."""
+    from safetensors.torch import save_file
+
+    path = Path(path)
+    parts.tokenizer.save(path / "tokenizer")
+    n_vae = len(parts.vae.config.block_out_channels)
+    te, unet, vae = parts.text_encoder, parts.unet, parts.vae
+    components = [
+        ("text_encoder", te, "model", _config_json(te.config, architectures=["CLIPTextModel"],
+                                                   model_type="clip_text_model", bos_token_id=parts.tokenizer.bos_id,
+                                                   pad_token_id=parts.tokenizer.pad_id)),
+        ("unet", unet, "diffusion_pytorch_model", _config_json(unet.config, _class_name="UNet2DConditionModel")),
+        ("vae", vae, "diffusion_pytorch_model", _config_json(vae.config, _class_name="AutoencoderKL",
+                                                             down_block_types=["DownEncoderBlock2D"] * n_vae,
+                                                             up_block_types=["UpDecoderBlock2D"] * n_vae)),
+    ]
+    for name, module, stem, config in components:
+        (path / name).mkdir(parents=True, exist_ok=True)
+        state = {k: v.detach().to("cpu", dtype or v.dtype).contiguous() for k, v in module.state_dict().items()}
+        save_file(state, str(path / name / f"{stem}.safetensors"))
+        (path / name / "config.json").write_text(config)
+    (path / "scheduler").mkdir(parents=True, exist_ok=True)
+    scheduler = {"_class_name": "PNDMScheduler", **parts.scheduler_config}
+    (path / "scheduler" / "scheduler_config.json").write_text(json.dumps(scheduler, indent=1))
+    index = {"_class_name": "StableDiffusionPipeline", "text_encoder": ["transformers", "CLIPTextModel"],
+             "tokenizer": ["transformers", "CLIPTokenizer"], "unet": ["diffusers", "UNet2DConditionModel"],
+             "vae": ["diffusers", "AutoencoderKL"], "scheduler": ["diffusers", scheduler["_class_name"]],
+             "safety_checker": [None, None], "feature_extractor": [None, None], "requires_safety_checker": False}
+    (path / "model_index.json").write_text(json.dumps(index, indent=1))
+    for name, content in (extra or {}).items():
+        (path / name).write_text(json.dumps(content, indent=1))
+    return path
+
+
+def load_bundled() -> Parts:
+    """The course's own small model (course/bundled/, trained by ``python -m course train-bundled``), with the
+    sampler, steps, guidance scale and size it is meant to be used with in ``parts.defaults``."""
+    if not (BUNDLED_DIR / "model_index.json").is_file():
+        raise FileNotFoundError(f"the bundled model is not in {BUNDLED_DIR}: train it with "
+                                "`python -m course train-bundled` (about 30 minutes on a laptop CPU).")
+    return load_folder(BUNDLED_DIR)
+
+
+def load_single_file(path: str | Path, allow_pickle: bool = False, tokenizer=None,
+                     unet_config: UNetConfig | None = None, vae_config: VAEConfig | None = None,
+                     text_config: TextEncoderConfig | None = None) -> Parts:
+    """One SD 1.x checkpoint in the original layout (what A1111 and civitai distribute) -> Parts.
+
+    The file holds no config, so SD 1.5's are assumed unless given; the tokenizer defaults to
+    SD 1.x's CLIP vocabulary. Keys are renamed with ``course.io.keymap`` (read it: it is the map).
+    """
+
+    path = _refuse_hub_id(path)
+    checkpoint = read_state_dict(path, allow_pickle)
+    unet = UNet(unet_config or UNetConfig.sd15())
+    vae = VAE(vae_config or VAEConfig.sd15())
+    text_encoder = TextEncoder(text_config or TextEncoderConfig.sd15())
+    for model, part in ((unet, "unet"), (vae, "vae"), (text_encoder, "text_encoder")):
+        state = keymap.from_original(checkpoint, model.state_dict(), part, model.config, source=str(path))
+        load_weights(model, state, source=f"{path} ({part})")
+    return Parts(tokenizer or load_clip_tokenizer(), text_encoder.eval(), unet.eval(), vae.eval())
+
+
+# ---- ControlNet --------------------------------------------------------------------------------
+
+
+def load_controlnet(path: str | Path, config=None, allow_pickle: bool = False) -> nn.Module:
+    """A ControlNet from local disk -> ``course.nets.controlnet.ControlNet`` (fp32, eval mode). ``path``: a diffusers
+    ControlNet folder (config.json + diffusion_pytorch_model.safetensors), or one file in lllyasviel's original
+    layout (``control_model.*`` keys, renamed by ``course.io.keymap``), whose config is ``config`` (a
+    ``ControlNetConfig``; SD 1.5's when left out, as control_v11p_sd15_canny and its siblings)."""
+
+    path = Path(path)
+    if not path.exists() and not re.fullmatch(r"[\w.-]+/[\w.-]+", str(path)):
+        raise FileNotFoundError(f"{path} does not exist. Pass a diffusers ControlNet folder (config.json + "
+                                "diffusion_pytorch_model.safetensors) or one ControlNet .safetensors file.")
+    path = _refuse_hub_id(path)
+    if path.is_dir():
+        reference = _read_config(path)
+        if reference.get("_class_name", "ControlNetModel") != "ControlNetModel":
+            raise ValueError(f"{path} holds a {reference['_class_name']}, not a ControlNetModel: pass the folder of "
+                             "a ControlNet (its config.json says \"_class_name\": \"ControlNetModel\").")
+        state = read_state_dict(_weights_in(path, "diffusion_pytorch_model", allow_pickle), allow_pickle)
+        return load_weights(ControlNet(config_from_reference(reference)), state, source=str(path)).eval()
+    checkpoint = read_state_dict(path, allow_pickle)
+    if "time_embedding.linear_1.weight" in checkpoint:  # diffusers' names in one file
+        return load_weights(ControlNet(config or ControlNetConfig.sd15()), checkpoint, source=str(path)).eval()
+    if not any(k.startswith(keymap.PREFIX["controlnet"]) for k in checkpoint):
+        if "time_embed.0.weight" not in checkpoint:
+            what = ("a full SD checkpoint (model.diffusion_model.* keys): load it with load_single_file"
+                    if any(k.startswith(keymap.PREFIX["unet"]) for k in checkpoint) else "not a ControlNet")
+            raise ValueError(f"{path} is {what}; a ControlNet file has control_model.* keys "
+                             "(lllyasviel's layout) or diffusers' names (controlnet_cond_embedding.*).")
+        checkpoint = {keymap.PREFIX["controlnet"] + k: v for k, v in checkpoint.items()}  # saved without the prefix
+    net = ControlNet(config or ControlNetConfig.sd15())
+    state = keymap.from_original(checkpoint, net.state_dict(), "controlnet", net.config, source=str(path))
+    return load_weights(net, state, source=f"{path} (controlnet)").eval()
+
+
+def save_controlnet(controlnet: nn.Module, path: str | Path, dtype: torch.dtype | None = None) -> Path:
+    """Write a ControlNet as a diffusers folder (what ``load_controlnet`` and diffusers'
+    ``ControlNetModel.from_pretrained`` read): config.json and diffusion_pytorch_model.safetensors."""
+    from safetensors.torch import save_file
+
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    state = {k: v.detach().to("cpu", dtype or v.dtype).contiguous() for k, v in controlnet.state_dict().items()}
+    save_file(state, str(path / "diffusion_pytorch_model.safetensors"))
+    (path / "config.json").write_text(_config_json(controlnet.config, _class_name="ControlNetModel"))
+    return path
+
+
+def load_bundled_controlnet() -> nn.Module:
+    """The course's edge-map ControlNet for the bundled model (course/bundled_controlnet/, trained by
+    ``python -m course train-controlnet``): a Canny edge map fixes the shape and its place, the prompt the colours."""
+    if not (BUNDLED_CONTROLNET_DIR / "config.json").is_file():
+        raise FileNotFoundError(f"the bundled ControlNet is not in {BUNDLED_CONTROLNET_DIR}: train it with "
+                                "`python -m course train-controlnet` (about 15 minutes on a laptop CPU).")
+    return load_controlnet(BUNDLED_CONTROLNET_DIR)
+
+
+__all__ = ["load_weights", "from_reference", "read_state_dict", "load_folder", "load_single_file", "save_folder",
+           "load_bundled", "load_text_encoder", "load_unet", "load_vae", "Parts", "load_controlnet", "save_controlnet",
+           "load_bundled_controlnet", "BUNDLED_CONTROLNET_DIR"]

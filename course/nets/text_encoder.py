@@ -1,0 +1,251 @@
+"""CLIP's text transformer: what turns Stable Diffusion 1.x's token ids into the context the UNet reads.
+
+Radford et al. 2021, "Learning Transferable Visual Models From Natural Language Supervision" (CLIP).
+SD 1.x uses the text tower of OpenAI's CLIP ViT-L/14, frozen: 12 pre-LN transformer blocks, width 768, 77 tokens.
+
+    ids (B, T) -> token_embedding + position_embedding                 x = hidden_states[0]
+               -> L times:  x = x + attn(LN1(x));  x = x + mlp(LN2(x))   hidden_states[1..L]
+               -> final_layer_norm                                      (B, T, D): the UNet's context
+
+- attention is causal: token i sees tokens 0..i only (CLIP's paper kept GPT-2's masked self-attention), so the
+  padding after EOS never changes the vectors of the prompt's own tokens;
+- the MLP uses quick_gelu, x·σ(1.702x), the GELU approximation OpenAI trained with;
+- the pooled output, CLIP's sentence vector (SDXL uses it, SD 1.x does not), is the final vector at EOS.
+
+Also here: clip skip (``TextEncoder.forward``) and A1111's prompt weights (``encode_weighted``).
+Parameter names are those of transformers 5's ``CLIPTextModel`` (no ``text_model.`` prefix), so its state dict
+loads with ``strict=True``; ``course.io.loading.from_reference`` does that.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from course.config import TextEncoderConfig
+from course.nets.attention import attention, merge_heads, split_heads
+from course.text.prompts import Chunk, chunk, match_chunk_counts
+
+__all__ = ["TextEncoder", "TextEncoderOutput", "eos_positions", "a1111_to_diffusers_clip_skip",
+           "encode_weighted", "encode_prompt"]
+
+ACTIVATIONS = {
+    "quick_gelu": lambda x: x * torch.sigmoid(1.702 * x),  # OpenAI's CLIP (SD 1.x)
+    "gelu": F.gelu,  # the exact GELU, x·Φ(x): OpenCLIP's models (SD 2.x)
+}
+
+
+@dataclass
+class TextEncoderOutput:
+    last_hidden_state: torch.Tensor  # (B, T, D) final_layer_norm of the layer clip_skip picks: the UNet's context
+    pooled: torch.Tensor  # (B, D) final_layer_norm(last layer) at EOS: transformers' pooler_output, never skipped
+    hidden_states: tuple[torch.Tensor, ...]  # L + 1 tensors (B, T, D): the embeddings, then each layer; no final LN
+
+
+class CLIPTextEmbeddings(nn.Module):
+    def __init__(self, config: TextEncoderConfig):
+        super().__init__()
+        self.token_embedding = nn.Embedding(config.vocab_size, config.hidden_size)
+        self.position_embedding = nn.Embedding(config.max_position_embeddings, config.hidden_size)  # learned
+
+    def forward(self, ids: torch.Tensor) -> torch.Tensor:
+        positions = torch.arange(ids.shape[1], device=ids.device)  # (T,)
+        return self.token_embedding(ids) + self.position_embedding(positions)  # (B, T, D)
+
+
+class CLIPAttention(nn.Module):
+    """Causal multi-head self-attention with transformers' names; the math is course.nets.attention.attention."""
+
+    def __init__(self, config: TextEncoderConfig):
+        super().__init__()
+        width = config.hidden_size
+        self.heads = config.num_attention_heads
+        self.q_proj = nn.Linear(width, width)
+        self.k_proj = nn.Linear(width, width)
+        self.v_proj = nn.Linear(width, width)
+        self.out_proj = nn.Linear(width, width)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        q = split_heads(self.q_proj(x), self.heads)  # (B, heads, T, d)
+        k = split_heads(self.k_proj(x), self.heads)
+        v = split_heads(self.v_proj(x), self.heads)
+        return self.out_proj(merge_heads(attention(q, k, v, causal=True)))  # (B, T, D)
+
+
+class CLIPMLP(nn.Module):
+    def __init__(self, config: TextEncoderConfig):
+        super().__init__()
+        self.fc1 = nn.Linear(config.hidden_size, config.intermediate_size)
+        self.fc2 = nn.Linear(config.intermediate_size, config.hidden_size)
+        self.act = ACTIVATIONS[config.hidden_act]
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc2(self.act(self.fc1(x)))
+
+
+class CLIPEncoderLayer(nn.Module):
+    """One pre-LN block: normalise, then add; the residual stream x itself is never normalised."""
+
+    def __init__(self, config: TextEncoderConfig):
+        super().__init__()
+        self.self_attn = CLIPAttention(config)
+        self.layer_norm1 = nn.LayerNorm(config.hidden_size, eps=config.layer_norm_eps)
+        self.mlp = CLIPMLP(config)
+        self.layer_norm2 = nn.LayerNorm(config.hidden_size, eps=config.layer_norm_eps)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = x + self.self_attn(self.layer_norm1(x))
+        return x + self.mlp(self.layer_norm2(x))
+
+
+class CLIPEncoder(nn.Module):
+    """Only a list of layers; it exists so the names read ``encoder.layers.N``, as in transformers."""
+
+    def __init__(self, config: TextEncoderConfig):
+        super().__init__()
+        self.layers = nn.ModuleList([CLIPEncoderLayer(config) for _ in range(config.num_hidden_layers)])
+
+
+def eos_positions(ids: torch.Tensor, eos_token_id: int) -> torch.Tensor:
+    """(B, T) ids -> (B,) position of each row's EOS, whose final vector is the pooled output (transformers' rule)."""
+    if eos_token_id == 2:
+        # SD 1.x's config says 2, a wrong value transformers keeps for old checkpoints: it then takes the largest id,
+        # which is EOS (49407, the last entry of CLIP's vocabulary); argmax returns its first occurrence.
+        return ids.argmax(dim=-1)
+    return (ids == eos_token_id).int().argmax(dim=-1)  # the first position holding EOS (0 if there is none)
+
+
+class TextEncoder(nn.Module):
+    """CLIP's text transformer. ``text_encoder(ids)`` -> (B, T, D), the context the UNet cross-attends to."""
+
+    def __init__(self, config: TextEncoderConfig):
+        super().__init__()
+        if config.hidden_act not in ACTIVATIONS:
+            raise ValueError(f"hidden_act={config.hidden_act!r} is not built here; use one of {sorted(ACTIVATIONS)} "
+                             "(SD 1.x: 'quick_gelu').")
+        if config.hidden_size % config.num_attention_heads:
+            raise ValueError(f"hidden_size={config.hidden_size} does not split into num_attention_heads="
+                             f"{config.num_attention_heads} equal heads; pick sizes where it divides evenly.")
+        self.config = config
+        self.embeddings = CLIPTextEmbeddings(config)
+        self.encoder = CLIPEncoder(config)
+        self.final_layer_norm = nn.LayerNorm(config.hidden_size, eps=config.layer_norm_eps)
+
+    def forward(self, ids: torch.Tensor, clip_skip: int | None = 0, output_hidden_states: bool = False):
+        """ids (B, T), T <= max_position_embeddings -> last hidden state (B, T, D), or a TextEncoderOutput.
+
+        ``output_hidden_states=True`` returns ``TextEncoderOutput(last_hidden_state, pooled, hidden_states)``.
+
+        ``clip_skip``: use an earlier layer's output, passed through ``final_layer_norm`` (the UNet was trained
+        on normalised vectors). ``hidden_states`` holds L + 1 tensors: the embeddings, then each of the L layers'
+        outputs, so ``hidden_states[-1]`` is the last layer. The two usual conventions count differently:
+
+            diffusers clip_skip = k (ours):  0 or None = off, 1 = penultimate layer  ->  hidden_states[-(k + 1)]
+            A1111 "Clip skip" = N:           1 = off,         2 = penultimate layer  ->  hidden_states[-N]
+
+        so k = N - 1: ``a1111_to_diffusers_clip_skip(N)``. Models tuned from NovelAI's are made for A1111's
+        "Clip skip 2", which is ``clip_skip=1`` here. Valid: 0 <= k <= L - 1 (k = L would keep no layer at all).
+        A skipped layer need not run; it only does when you ask for every hidden state.
+        """
+        clip_skip = self._check(ids, clip_skip)
+        n_layers = len(self.encoder.layers)
+        x = self.embeddings(ids)  # (B, T, D)
+        hidden_states = [x]
+        for layer in self.encoder.layers[: n_layers if output_hidden_states else n_layers - clip_skip]:
+            x = layer(x)
+            hidden_states.append(x)
+        context = self.final_layer_norm(hidden_states[n_layers - clip_skip])  # hidden_states[-(clip_skip + 1)]
+        if not output_hidden_states:
+            return context
+        final = context if clip_skip == 0 else self.final_layer_norm(x)
+        pooled = final[torch.arange(ids.shape[0], device=ids.device), eos_positions(ids, self.config.eos_token_id)]
+        return TextEncoderOutput(context, pooled, tuple(hidden_states))
+
+    def _check(self, ids, clip_skip) -> int:
+        cfg = self.config
+        if not isinstance(ids, torch.Tensor) or ids.dtype not in (torch.long, torch.int) or ids.ndim != 2:
+            got = f"{tuple(ids.shape)} {ids.dtype}" if isinstance(ids, torch.Tensor) else type(ids).__name__
+            raise ValueError(f"ids must be a tensor of token ids, shape (B, T), dtype torch.long; got {got}. Use "
+                             "tokenizer(prompts)['input_ids'], ids[None] for a single row, ids.long() for floats.")
+        if 0 in ids.shape or ids.shape[1] > cfg.max_position_embeddings:
+            raise ValueError(f"ids have shape {tuple(ids.shape)}, but CLIP reads 1 to max_position_embeddings="
+                             f"{cfg.max_position_embeddings} tokens per row. Pad/truncate with the tokenizer, or "
+                             "split a long prompt into chunks (course.text.prompts.chunk) and use encode_weighted.")
+        low, high = int(ids.min()), int(ids.max())
+        if low < 0 or high >= cfg.vocab_size:
+            raise ValueError(f"ids hold {low if low < 0 else high}, outside the vocabulary 0..{cfg.vocab_size - 1} "
+                             f"(vocab_size={cfg.vocab_size}); use the tokenizer that belongs to this text encoder.")
+        if clip_skip is None:
+            return 0  # diffusers' "off"
+        top = len(self.encoder.layers) - 1
+        if isinstance(clip_skip, bool) or not isinstance(clip_skip, int) or not 0 <= clip_skip <= top:
+            raise ValueError(f"clip_skip={clip_skip!r}: pass a whole number from 0 (off) to {top}"
+                             " (diffusers' convention: 1 = penultimate layer). For A1111's 'Clip skip' N, pass "
+                             "a1111_to_diffusers_clip_skip(N), which is N - 1.")
+        return clip_skip
+
+
+def a1111_to_diffusers_clip_skip(n: int) -> int:
+    """A1111's "Clip skip" N (1 = off, 2 = penultimate layer) -> ``clip_skip`` here and in diffusers: N - 1."""
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise ValueError(f"A1111's Clip skip is a whole number >= 1 (1 = off, 2 = penultimate layer); got {n!r}.")
+    return n - 1
+
+
+def encode_weighted(text_encoder: TextEncoder, chunks, clip_skip: int | None = 0) -> torch.Tensor:
+    """Prompt weights, A1111's way: encode each chunk alone, scale each token's vector, restore the mean.
+
+    ``chunks``: one prompt's ``list[Chunk]`` (from ``course.text.prompts.chunk``) -> (1, 77·k, D), or a batch,
+    ``list[list[Chunk]]`` with k chunks each -> (B, 77·k, D). For each chunk, with z its (77, D) encoding and
+    w its (77,) weights (A1111's sd_emphasis.py, "Original"):
+
+        z' = z · w[:, None]              each token's vector times its weight
+        z'' = z' · mean(z) / mean(z')    one factor for the whole chunk, so its mean over all 77·D numbers is kept
+
+    then the chunks are concatenated along the token axis. A1111 takes each mean over all the texts it encodes
+    in one call (usually one); we take it per prompt, so a prompt's encoding never depends on its batch.
+    """
+    one_prompt = isinstance(chunks, (list, tuple)) and chunks and all(isinstance(c, Chunk) for c in chunks)
+    prompts = [chunks] if one_prompt else chunks
+    if not isinstance(prompts, (list, tuple)) or not prompts or not all(
+            isinstance(p, (list, tuple)) and p and all(isinstance(c, Chunk) for c in p) for p in prompts):
+        raise ValueError("chunks must be a non-empty list of course.text.prompts.Chunk (one prompt) or a list of such "
+                         "lists (a batch); make them with course.text.prompts.chunk(prompt, tokenizer).")
+    counts = sorted({len(p) for p in prompts})
+    if len(counts) > 1:
+        raise ValueError(f"The prompts have {counts} chunks, but a batch needs the same number in each; pad them "
+                         "with course.text.prompts.match_chunk_counts, or call encode_prompt, which does.")
+    flat = [c for p in prompts for c in p]  # prompt 0's chunks, then prompt 1's, ...
+    if len({len(c.ids) for c in flat}) > 1:
+        raise ValueError("The chunks have different lengths; make them all with the same chunk_length.")
+    param = next(text_encoder.parameters())
+    ids = torch.tensor([c.ids for c in flat], device=param.device)  # (B·k, T)
+    weights = torch.tensor([c.weights for c in flat], device=param.device, dtype=param.dtype)[..., None]  # (B·k, T, 1)
+    z = text_encoder(ids, clip_skip=clip_skip)  # (B·k, T, D): every chunk encoded on its own
+    mean_before = z.mean(dim=(1, 2), keepdim=True)  # (B·k, 1, 1): one mean per chunk
+    z = z * weights
+    mean_after = z.mean(dim=(1, 2), keepdim=True)
+    # a chunk without weights is left exactly as encoded; so is one whose mean is 0 (0/0 would make it NaN:
+    # an untrained final LayerNorm gives every vector mean 0, and A1111's formula then breaks)
+    weighted = (weights != 1).any(dim=1, keepdim=True) & (mean_after != 0)
+    z = torch.where(weighted, z * (mean_before / torch.where(weighted, mean_after, 1.0)), z)
+    b, k = len(prompts), len(prompts[0])
+    return z.reshape(b, k * z.shape[1], z.shape[2])  # (B, k·T, D): each prompt's chunks side by side
+
+
+def encode_prompt(text_encoder: TextEncoder, tokenizer, prompt: str | list[str], clip_skip: int | None = 0):
+    """Prompt text (A1111 syntax: (word:1.2), BREAK, any length) -> context (B, 77·k, D).
+
+    Chunks each prompt (``course.text.prompts.chunk``), pads a batch to the same number of chunks with empty-prompt
+    chunks (``match_chunk_counts``), then ``encode_weighted``.
+    """
+    prompts = [prompt] if isinstance(prompt, str) else prompt
+    if not isinstance(prompts, (list, tuple)) or not prompts or not all(isinstance(p, str) for p in prompts):
+        raise ValueError(f"prompt must be a str or a non-empty list of str, got {prompt!r}.")
+    chunk_length = text_encoder.config.max_position_embeddings - 2  # room for BOS and EOS
+    chunked = [chunk(p, tokenizer, chunk_length) for p in prompts]
+    longest = max(chunked, key=len)
+    chunked = [match_chunk_counts(c, longest, tokenizer)[0] for c in chunked]
+    return encode_weighted(text_encoder, chunked, clip_skip)

@@ -1,0 +1,332 @@
+"""The prompt syntax of AUTOMATIC1111's stable-diffusion-webui, rebuilt from scratch.
+
+What people type into A1111 is more than plain text. Four small languages live in it:
+
+    parse_emphasis  "a (red:1.5) [car]"      -> [('a ', 1.0), ('red', 1.5), (' ', 1.0), ('car', 0.909...)]
+    chunk           a prompt of any length   -> 77-token Chunks: BOS + 75 ids + EOS, and a weight per id
+    schedule        "a [cat:dog:0.5]", 10    -> [(5, 'a cat'), (10, 'a dog')]        (prompt editing)
+    parse_and       "a cat AND a dog:0.5"    -> [('a cat', 1.0), ('a dog', 0.5)]      (composable diffusion)
+
+A1111 applies them in the order parse_and -> schedule -> chunk: AND splits the prompt into
+sub-prompts, each sub-prompt gets its own text per sampling step, and each of those texts is
+tokenized into chunks (chunk calls parse_emphasis).
+
+The behaviour, corner cases included, follows A1111's modules/prompt_parser.py
+(parse_prompt_attention, get_learned_conditioning_prompt_schedules, get_multicond_prompt_list)
+and modules/sd_hijack_clip.py (tokenize_line). Where this file chooses differently, a comment
+says so and why.
+"""
+from __future__ import annotations
+
+import re
+from collections import namedtuple
+from dataclasses import dataclass
+
+__all__ = ["Chunk", "parse_emphasis", "chunk", "match_chunk_counts", "schedule", "parse_and"]
+
+ROUND, SQUARE = 1.1, 1 / 1.1  # (x) multiplies attention by 1.1, [x] by 1/1.1 (A1111 multiplies, never divides)
+BREAK = ("BREAK", -1.0)  # the run parse_emphasis returns for the word BREAK
+NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)"  # 3, 3., 3.5, .5, -1.2
+
+
+def _check_str(value: object, name: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, got {type(value).__name__}; pass the prompt text.")
+
+
+# ---- 1. emphasis: (x) [x] (x:1.5) ---------------------------------------------------------------
+EMPHASIS_TOKEN = re.compile(rf"""
+    (?P<escaped>\\[()\[\]\\])            # \( \) \[ \] \\ : the character itself
+  | :\s*(?P<weight>{NUMBER})\s*\)         # ':1.5)' closes a '(' with a weight (A1111 crashes on ':1.2.3)')
+  | [()\[\]]                              # an opening or closing bracket
+  | [^\\()\[\]:]+ | :                     # plain text; a ':' that starts no weight is text too
+  | \\                                    # any other backslash: dropped, as A1111 does
+""", re.VERBOSE)
+BREAK_WORD = re.compile(r"\s*\bBREAK\b\s*")
+
+
+def parse_emphasis(text: str) -> list[tuple[str, float]]:
+    """Split a prompt into (text, weight) runs: A1111's attention syntax.
+
+    ``(x)`` x1.1, ``[x]`` x1/1.1, ``(x:1.5)`` x1.5; nesting multiplies; ``\\(`` ``\\)`` ``\\[`` ``\\]``
+    ``\\\\`` are literal characters. A bracket never closed weights the rest of the text; a closing
+    bracket never opened is text. The uppercase word BREAK becomes the run ("BREAK", -1.0).
+    Neighbouring runs of equal weight are merged; empty text gives [("", 1.0)].
+
+    >>> parse_emphasis("a ((cat)) [dog]")
+    [('a ', 1.0), ('cat', 1.2100000000000002), (' ', 1.0), ('dog', 0.9090909090909091)]
+    """
+    _check_str(text, "text")
+    runs: list[list] = []  # [text, weight]; closing a bracket rescales the runs emitted since it opened
+    opened: dict[str, list[int]] = {"(": [], "[": []}  # for each open bracket: index of its first run
+
+    def scale(start: int, factor: float) -> None:
+        for run in runs[start:]:
+            if tuple(run) != BREAK:  # A1111 scales it too: '(a BREAK b)' then encodes the word BREAK
+                run[1] *= factor
+
+    for m in EMPHASIS_TOKEN.finditer(text):
+        token = m.group(0)
+        if m.group("escaped"):
+            runs.append([token[1], 1.0])
+        elif m.group("weight") is not None and opened["("]:
+            scale(opened["("].pop(), float(m.group("weight")))
+        elif token in ("(", "["):
+            opened[token].append(len(runs))
+        elif token == ")" and opened["("]:
+            scale(opened["("].pop(), ROUND)
+        elif token == "]" and opened["["]:
+            scale(opened["["].pop(), SQUARE)
+        elif token != "\\":  # text, ':', or a closing bracket nobody opened
+            for i, part in enumerate(BREAK_WORD.split(token)):
+                if i > 0:
+                    runs.append(list(BREAK))
+                runs.append([part, 1.0])
+    for start in opened["("]:  # unclosed brackets reach to the end of the text
+        scale(start, ROUND)
+    for start in opened["["]:
+        scale(start, SQUARE)
+
+    merged: list[tuple[str, float]] = []
+    for piece, weight in runs:
+        if not piece:
+            continue  # empty pieces (e.g. around BREAK) hold no tokens; A1111 keeps them, harmlessly
+        if merged and merged[-1][1] == weight and BREAK not in (merged[-1], (piece, weight)):
+            merged[-1] = (merged[-1][0] + piece, weight)
+        else:
+            merged.append((piece, weight))
+    return merged or [("", 1.0)]
+
+
+# ---- 2. chunks of 75 tokens ---------------------------------------------------------------------
+@dataclass
+class Chunk:
+    """One text-encoder input: BOS + up to 75 token ids + EOS, padded to 77, and one weight per id."""
+
+    ids: list[int]
+    weights: list[float]
+
+    def __post_init__(self) -> None:
+        if len(self.ids) != len(self.weights):
+            raise ValueError(f"Chunk has {len(self.ids)} ids but {len(self.weights)} weights; give one weight per id.")
+
+    def __repr__(self) -> str:
+        return f"Chunk(ids={_short(self.ids)}, weights={_short(self.weights)})"
+
+
+def _short(values: list) -> str:
+    """[1, 2, 7, 7, 7, 7] -> '[1, 2, 7 ×4]': the padding at the end is written once, with its count."""
+    start = len(values)
+    while start > 0 and values[start - 1] == values[-1]:
+        start -= 1
+    if len(values) - start < 3:
+        return str(list(values))
+    return "[" + ", ".join([*map(str, values[:start]), f"{values[-1]} ×{len(values) - start}"]) + "]"
+
+
+def chunk(prompt: str, tokenizer, chunk_length: int = 75, comma_backtrack: int = 20) -> list[Chunk]:
+    """Tokenize a prompt of any length into Chunks of ``chunk_length`` tokens (A1111's tokenize_line).
+
+    Each emphasis run is tokenized on its own and its weight copied to its tokens. A chunk is
+    closed when it holds ``chunk_length`` tokens or at the word BREAK. When a full chunk has a
+    comma among its last ``comma_backtrack`` tokens, the tokens after that comma move on to the
+    next chunk, so a phrase is not cut in two (A1111's "comma_padding_backtrack"; 0 turns it off).
+    Each chunk is BOS + tokens + EOS + padding (``tokenizer.pad_id``), weight 1.0 on BOS/EOS/padding.
+
+    The text encoder encodes every chunk on its own and concatenates the outputs along the token
+    axis, giving context of shape (B, 77·k, D) for k chunks; it multiplies each output vector by its
+    weight (A1111 then rescales so the mean of the output is unchanged). Below, tok is
+    course.text.tokenizer.load_clip_tokenizer(), SD 1.x's tokenizer.
+
+    >>> chunk("a (red:1.5) car BREAK dog", tok)  # doctest: +NORMALIZE_WHITESPACE
+    [Chunk(ids=[49406, 320, 736, 1615, 49407 ×73], weights=[1.0, 1.0, 1.5, 1.0 ×74]),
+     Chunk(ids=[49406, 1929, 49407 ×75], weights=[1.0 ×77])]
+    """
+    _check_str(prompt, "prompt")
+    if not isinstance(chunk_length, int) or chunk_length < 1:
+        raise ValueError(f"chunk_length={chunk_length!r}: pass a whole number >= 1 (CLIP's 77 = BOS + 75 + EOS).")
+    if not isinstance(comma_backtrack, int) or comma_backtrack < 0:
+        raise ValueError(f"comma_backtrack={comma_backtrack!r}: pass a whole number >= 0 (20 as A1111, 0 = off).")
+    comma = tokenizer.encoder.get(",</w>")
+    chunks: list[Chunk] = []
+    ids: list[int] = []  # the chunk being filled, without BOS/EOS
+    weights: list[float] = []
+    last_comma = -1  # index in ids of the last comma, -1 if none
+
+    def close(keep: int) -> None:
+        """Finish a chunk with the first ``keep`` tokens; the rest start the next one."""
+        nonlocal ids, weights, last_comma
+        pad = chunk_length - keep
+        chunks.append(Chunk([tokenizer.bos_id, *ids[:keep], tokenizer.eos_id] + [tokenizer.pad_id] * pad,
+                            [1.0, *weights[:keep], 1.0] + [1.0] * pad))
+        ids, weights, last_comma = ids[keep:], weights[keep:], -1
+
+    for text, weight in parse_emphasis(prompt):
+        if (text, weight) == BREAK:
+            close(len(ids))
+            continue
+        for token in tokenizer.encode(text):
+            if token == comma:
+                last_comma = len(ids)
+            elif len(ids) == chunk_length and last_comma >= 0 and len(ids) - last_comma <= comma_backtrack:
+                close(last_comma + 1)  # the tokens after the comma move to the next chunk
+            if len(ids) == chunk_length:
+                close(len(ids))
+            ids.append(token)
+            weights.append(weight)
+    if ids or not chunks:  # the last, partly filled chunk; the empty prompt still gets one chunk
+        close(len(ids))
+    return chunks
+
+
+def match_chunk_counts(cond: list[Chunk], uncond: list[Chunk], tokenizer) -> tuple[list[Chunk], list[Chunk]]:
+    """Pad the shorter of cond/uncond with empty-prompt chunks so both have as many chunks.
+
+    >>> [len(c) for c in match_chunk_counts(chunk("cat " * 100, tok), chunk("", tok), tok)]
+    [2, 2]
+    """
+    # Guidance runs the UNet once on [uncond, cond], so both contexts need the same length 77·k.
+    # Current A1111 (1.6+), when the lengths differ, by default runs the UNet twice instead; its
+    # option "Pad prompt/negative prompt" (pad_cond_uncond) appends the encoded empty prompt to the
+    # shorter one, which is what we always do: chunks are encoded one by one, so an empty chunk
+    # encodes to exactly that tensor. The UNet attends to the extra tokens, so the image differs a
+    # little from two separate calls (A1111: "changes seeds"). pad_cond_uncond_v0 (DDIM before 1.6)
+    # repeated uncond's last vector instead.
+    if not cond or not uncond:
+        raise ValueError("cond and uncond must each hold at least one Chunk; chunk('') gives the empty prompt's.")
+    lengths = {len(c.ids) for c in [*cond, *uncond]}
+    if len(lengths) != 1:
+        raise ValueError(f"All chunks must have the same length, got lengths {sorted(lengths)}; "
+                         "make cond and uncond with the same chunk_length.")
+    n, chunk_length = max(len(cond), len(uncond)), lengths.pop() - 2
+    return ([*cond] + [chunk("", tokenizer, chunk_length)[0] for _ in range(n - len(cond))],
+            [*uncond] + [chunk("", tokenizer, chunk_length)[0] for _ in range(n - len(uncond))])
+
+
+# ---- 3. prompt editing: [a:b:when], [a:when], [a::when], [a|b] ----------------------------------
+PLAIN = re.compile(r"(?:[^\\()\[\]:|]|\\.)+", re.DOTALL)  # escapes stay as written: emphasis reads them later
+MAX_DEPTH = 100
+_Edit = namedtuple("_Edit", "before after when")  # [before:after:when]: before up to step `when`, then after
+_Alternate = namedtuple("_Alternate", "options")  # [a|b|c]: a at step 1, b at 2, c at 3, a at 4, ...
+
+
+def _match_brackets(text: str) -> dict[int, int]:
+    """Position of each '(' or '[' -> position of its partner; unmatched brackets are left out (they are text)."""
+    pairs, open_at, i = {}, [], 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2  # an escaped character is never a bracket
+            continue
+        if c in "([":
+            open_at.append(i)
+        elif c in ")]" and open_at and text[open_at[-1]] == {")": "(", "]": "["}[c]:
+            pairs[open_at.pop()] = i
+        i += 1
+    return pairs
+
+
+def _when(part: list, steps: int) -> int | None:
+    """' 0.25' -> 25 (of 100 steps), '3' -> 3: below 1 is a fraction of steps, else a step. None if no number."""
+    m = re.fullmatch(rf"\s*({NUMBER})\s*", "".join(part)) if all(isinstance(n, str) for n in part) else None
+    if m is None:
+        return None
+    value = float(m.group(1))
+    # A1111 before 1.6 (and its option use_old_scheduling) reads numbers this way. Since 1.6 it calls any
+    # number with a '.' a fraction, so 2.0 means 200% (never switches) where we read it as step 2.
+    return min(steps, int(value * steps if value < 1 else value))
+
+
+def _render(nodes: list, step: int) -> str:
+    out = []
+    for node in nodes:
+        if isinstance(node, _Edit):
+            out.append(_render(node.before if step <= node.when else node.after, step))
+        elif isinstance(node, _Alternate):
+            out.append(_render(node.options[(step - 1) % len(node.options)], step))
+        else:
+            out.append(node)
+    return "".join(out)
+
+
+def schedule(prompt: str, steps: int) -> list[tuple[int, str]]:
+    """Expand prompt editing into [(end_step, text), ...]: text is used for the steps up to end_step.
+
+    ``[a:b:when]`` a until step ``when``, then b; ``[a:when]`` a from ``when`` on; ``[a::when]``
+    a until ``when``; ``when`` below 1 is a fraction of ``steps``. ``[a|b]`` alternates every step.
+    Brackets that form none of these, like (red:1.2) or [blue], pass through as written.
+
+    >>> schedule("a [cat:dog:0.5]", 10)
+    [(5, 'a cat'), (10, 'a dog')]
+    """
+    _check_str(prompt, "prompt")
+    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
+        raise ValueError(f"steps={steps!r}: pass the number of sampling steps, a whole number >= 1 (e.g. 20).")
+    pairs = _match_brackets(prompt)
+    ends = {steps}  # the steps at which the text changes
+
+    def as_text(parts: list[list], seps: list[str]) -> list:
+        """Glue parts back together with their separators, which are plain text here."""
+        nodes = list(parts[0])
+        for sep, part in zip(seps, parts[1:]):
+            nodes += [sep, *part]
+        return nodes
+
+    def bracket(opener: str, parts: list[list], seps: list[str]) -> list:
+        closer = ")" if opener == "(" else "]"
+        if opener == "(" or not seps:  # (x), (x:1.2), [x]: emphasis, kept as written
+            return [opener, *as_text(parts, seps), closer]
+        if set(seps) == {"|"}:
+            ends.update(range(1, steps + 1))
+            return [_Alternate(parts)]
+        when = _when(parts[-1], steps)
+        if set(seps) == {":"} and len(parts) <= 3 and when is not None:
+            if when >= 1:
+                ends.add(when)
+            return [_Edit(parts[0] if len(parts) == 3 else [], parts[-2], when)]
+        return [opener, *as_text(parts, seps), closer]  # e.g. [a:b], [a:b|c]: plain text, as in A1111
+
+    def parse(start: int, stop: int, depth: int) -> tuple[list[list], list[str]]:
+        """prompt[start:stop] -> parts split at this level's ':' and '|', and those separators."""
+        if depth > MAX_DEPTH:
+            raise ValueError(f"The prompt nests brackets more than {MAX_DEPTH} deep; remove some brackets.")
+        parts, seps, i = [[]], [], start
+        while i < stop:
+            if prompt[i] in "([" and i in pairs:
+                parts[-1] += bracket(prompt[i], *parse(i + 1, pairs[i], depth + 1))
+                i = pairs[i] + 1
+            elif prompt[i] in ":|":
+                seps.append(prompt[i])
+                parts.append([])
+                i += 1
+            else:  # plain text, an unmatched bracket, or a backslash at the very end
+                m = PLAIN.match(prompt, i, stop)
+                end = m.end() if m else i + 1
+                parts[-1].append(prompt[i:end])
+                i = end
+        return parts, seps
+
+    # ':' and '|' outside [...] are text. (A1111's grammar rejects a '|' there, and then ignores all
+    # editing in the prompt; we still apply the editing around it.)
+    nodes = as_text(*parse(0, len(prompt), 0))
+    return [(end, _render(nodes, end)) for end in sorted(ends)]
+
+
+# ---- 4. composable diffusion: a AND b:0.5 -------------------------------------------------------
+AND_WORD = re.compile(r"\bAND\b")
+TRAILING_WEIGHT = re.compile(rf"(.*?)(?:\s*:\s*({NUMBER}))?\s*", re.DOTALL)
+
+
+def parse_and(prompt: str) -> list[tuple[str, float]]:
+    """Split at the uppercase word AND; each part may end in ':weight' (default 1.0).
+
+    >>> parse_and("a cat :1.2 AND a dog")
+    [('a cat', 1.2), ('a dog', 1.0)]
+    """
+    _check_str(prompt, "prompt")
+    result = []
+    for part in AND_WORD.split(prompt):
+        text, weight = TRAILING_WEIGHT.fullmatch(part).groups()
+        # A1111 keeps the whitespace in front of a part; we strip it (CLIP ignores it anyway)
+        result.append((text.strip(), float(weight) if weight is not None else 1.0))
+    return result
