@@ -11,7 +11,7 @@ PROMPT ?= a (red:1.3) circle on a blue background, ((masterpiece)), [blurry]
 IMAGE_PROMPT ?= a red circle in the top left on a blue background
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lab notebooks train-bundled clean
+.PHONY: setup demo test start lab notebooks train-bundled clean
 
 setup: $(STAMP)
 
@@ -37,8 +37,12 @@ train-bundled: setup
 test: setup
 	$(PY) -m pytest
 
-lab: setup
-	$(VENV)/bin/jupyter lab notebooks
+# your own copies of the notebooks, in work/: never overwritten, never touched by the tests
+start: setup
+	$(PY) -m course start
+
+lab: start
+	$(VENV)/bin/jupyter lab work
 
 notebooks: setup
 	$(PY) tools/make_notebooks.py

@@ -11,6 +11,7 @@ The folders follow the data flow, and each imports only from the ones above it (
     notebook/             widgets and attention maps                           what the notebooks show
     training/             the bundled model, LoRA, ControlNet trainers         weights from data
     checks/               a learner's piece against ours, naming the mistake
+    cli.py, __main__.py   the command line (python -m course ...)
 
 Import the module you need (``from course.text.tokenizer import CLIPTokenizer``).
 """

@@ -3,15 +3,36 @@
     python -m course generate "a red circle" --model PATH --sampler "DPM++ 2M Karras" --steps 20 --cfg 7 --seed 1
     python -m course generate "a blue square" --model PATH --init-image in.png --strength 0.6 [--mask mask.png]
 
-``--model`` is a diffusers model folder or one SD 1.x .safetensors file on local disk; without it the
-course's own small model (course/bundled/) draws. ``python -m course train-bundled`` trains that model anew;
-``python -m course train-lora`` teaches it a new colour with a LoRA; ``python -m course train-controlnet`` trains
-its edge-map ControlNet (course/bundled_controlnet/; run it again after retraining the bundled model).
+``--model`` is a diffusers model folder or one SD 1.x .safetensors file on local disk (a pickle .ckpt only with
+``--allow-pickle``); without it the course's own small model (course/bundled/) draws. ``python -m course
+train-bundled`` trains that model anew; ``python -m course train-lora`` teaches it a new colour with a LoRA;
+``python -m course train-controlnet`` trains its edge-map ControlNet (course/bundled_controlnet/; run it again
+after retraining the bundled model).
+
+Every argument is checked before the work it feeds (the model is loaded last), and a refusal is one line,
+``error: ...``, with exit status 2; an operating-system failure during the work (disk full, ...) is one line too,
+with status 1; Ctrl-C exits with 130. This module imports torch only inside the commands, so ``--help`` is quick.
 """
 from __future__ import annotations
 
 import argparse
 import sys
+import warnings
+from pathlib import Path
+
+from course.cli import (
+    OS_FIXES,
+    POSITIVE,
+    WHOLE,
+    Parser,
+    RecipeHelp,
+    UsageError,
+    _check_writable,
+    _device,
+    _number,
+    _say,
+    _size,
+)
 
 
 def tokenize(args: argparse.Namespace) -> None:
@@ -33,48 +54,99 @@ def tokenize(args: argparse.Namespace) -> None:
             print(f"  {token_id:>6}  {weight:>6.3f}  {tok.decoder[token_id]}")
 
 
-def generate(args: argparse.Namespace) -> None:
-    """Make an image from a prompt (and an image to start from, and a mask) with the course's pipeline; save a PNG."""
-    from pathlib import Path
+def _check_prompt(prompt: str) -> None:
+    if not prompt.strip():
+        raise ValueError('the prompt is empty: say what to draw, e.g. "a red circle" (an unconditional sample is '
+                         'the API\'s text_to_image(parts, "")).')
+    if Path(prompt).suffix.lower() == ".txt" and " " not in prompt and Path(prompt).is_file():
+        raise ValueError(f"the prompt {prompt!r} is the name of a file: the prompt is the text itself; to draw the "
+                         f'file\'s text, pass "$(cat {prompt})".')
+
+
+def _pictures(args: argparse.Namespace):
+    """--init-image (and --mask, which must have its size): loaded, checked, resized together to --width x
+    --height, else down to multiples of 8."""
+    from PIL import Image
 
     from course.io.images import load_image
-    from course.io.loading import load_bundled, load_folder, load_single_file
-    from course.pipeline import image_to_image, inpaint, text_to_image
 
-    if args.mask and not args.init_image:
-        raise ValueError("--mask needs --init-image: the picture whose white-masked part is repainted.")
+    image = load_image(args.init_image)
+    mask = load_image(args.mask, mode="L") if args.mask else None  # transparent = black = keep
+    W, H = image.size
+    if mask is not None and mask.size != image.size:
+        raise ValueError(f"--mask {args.mask} is {mask.width}×{mask.height} but --init-image {args.init_image} is "
+                         f"{W}×{H} (width×height): resize the mask to {W}×{H}, the picture's size (both are then "
+                         "resized together, to --width/--height if given).")
+    w = args.width if args.width is not None else W // 8 * 8
+    h = args.height if args.height is not None else H // 8 * 8
+    if w < 8 or h < 8:
+        raise ValueError(f"--init-image {args.init_image} is {W}×{H} pixels: at least 8×8 are needed; use a bigger "
+                         "picture, or give --width and --height.")
+    if (w, h) != image.size:
+        print(f"resizing {args.init_image}{' and ' + args.mask if mask else ''} from {W}×{H} to {w}×{h} "
+              "(multiples of 8)")
+        image = image.resize((w, h), Image.LANCZOS)
+        mask = mask.resize((w, h), Image.LANCZOS) if mask is not None else None
+    return image, mask
+
+
+def _load_model(args: argparse.Namespace):
+    from course.io.loading import PICKLE_SUFFIXES, load_bundled, load_folder, load_single_file
+
     if args.model is None:
-        parts = load_bundled()  # the course's own small model; says how to train it when it is missing
-    else:
-        model = Path(args.model)
-        parts = load_single_file(model) if model.is_file() else load_folder(model)
+        return load_bundled()  # the course's own small model; says how to train it when it is missing
+    model = Path(args.model)
+    if model.is_file() and model.suffix in PICKLE_SUFFIXES and not args.allow_pickle:
+        raise ValueError(f"--model {model} is a pickle file, and loading a pickle can run any code hidden in it: "
+                         "convert it to .safetensors, or, if you trust its source, add --allow-pickle (it is then "
+                         "read with torch.load(weights_only=True), which refuses code objects).")
+    try:
+        return (load_single_file if model.is_file() else load_folder)(model, allow_pickle=args.allow_pickle)
+    except ValueError as err:  # a folder whose weights are pickles: the API's refusal names its argument
+        if "allow_pickle=True" in str(err) and not args.allow_pickle:
+            raise ValueError(f"{err} On the command line: --allow-pickle.") from None
+        raise
+
+
+def generate(args: argparse.Namespace) -> None:
+    """Make an image from a prompt (and an image to start from, and a mask) with the course's pipeline; save it.
+    Every input is checked before the model loads."""
+    from course.io.images import check_save_path
+    from course.sampling.samplers import get_sampler
+
+    _check_prompt(args.prompt)
+    check_save_path(args.out, "--out")  # now: a bad --out found after the drawing would waste the run
+    if args.mask and not args.init_image:
+        raise ValueError(f"--mask {args.mask} needs --init-image: the picture whose white-masked part is repainted.")
+    if args.strength is not None and not args.init_image:
+        raise ValueError(f"--strength {args.strength:g} needs --init-image: it says how much of that picture is "
+                         "repainted; without one, leave --strength out.")
+    if args.sampler is not None:
+        get_sampler(args.sampler)  # an unknown name is refused with the list of known ones
+    image, mask = _pictures(args) if args.init_image else (None, None)
+    parts = _load_model(args)
+
+    from course.pipeline import image_to_image, inpaint, text_to_image, with_defaults
+
     common = dict(negative_prompt=args.negative, steps=args.steps, guidance_scale=args.cfg, sampler=args.sampler,
                   seed=args.seed)
-    if args.init_image:
-        image = load_image(args.init_image)
-        w, h = args.width or image.width // 8 * 8, args.height or image.height // 8 * 8
-        if (w, h) != image.size:
-            print(f"resizing {args.init_image} from {image.width}×{image.height} to {w}×{h} (multiples of 8)")
-            image = load_image(args.init_image, (w, h))
-        if args.mask:
-            mask = load_image(args.mask, (w, h)).convert("L")
-            out = inpaint(parts, args.prompt, image, mask, strength=1.0 if args.strength is None else args.strength,
-                          **common)[0]
-        else:
-            out = image_to_image(parts, args.prompt, image, strength=0.75 if args.strength is None else args.strength,
-                                 **common)[0]
+    if mask is not None:
+        out = inpaint(parts, args.prompt, image, mask, strength=1.0 if args.strength is None else args.strength,
+                      **common)[0]
+    elif image is not None:
+        out = image_to_image(parts, args.prompt, image, strength=0.75 if args.strength is None else args.strength,
+                             **common)[0]
     else:
         out = text_to_image(parts, args.prompt, height=args.height, width=args.width, **common)[0]
     out.save(args.out)
-    from course.pipeline import with_defaults
     steps, cfg, sampler = with_defaults(parts, args.steps, args.cfg, args.sampler)
-    print(f"wrote {args.out} ({out.width}×{out.height}, {sampler}, {steps} steps, CFG {cfg:g}, seed {args.seed})")
+    seed = out.info.get("seed", args.seed)  # the pipeline records the seed it drew for seed=-1
+    print(f"wrote {args.out} ({out.width}×{out.height}, {sampler}, {steps} steps, CFG {cfg:g}, seed {seed}"
+          f"{' (random)' if args.seed == -1 else ''})")
 
 
 def train_bundled(args: argparse.Namespace) -> None:
     """Train the course's small model from scratch (resuming a stopped run) and write it as a model folder."""
-    from pathlib import Path
-
     from course.parts import BUNDLED_DIR
     from course.training.bundled import Recipe
     from course.training.bundled import train_bundled as train
@@ -83,6 +155,8 @@ def train_bundled(args: argparse.Namespace) -> None:
     # --quick keeps its useless model and its checkpoints apart: a real run must neither ship nor resume them
     workdir = Path(args.workdir or ("runs/bundled-quick" if args.quick else "runs/bundled"))
     out = Path(args.out) if args.out else workdir / "model" if args.quick else BUNDLED_DIR
+    _check_writable(out, "--out", "folder")
+    _check_writable(workdir, "--workdir", "folder")
     try:
         train(out, workdir, Recipe.quick() if args.quick else None, device=args.device)
     except KeyboardInterrupt as stop:
@@ -94,8 +168,12 @@ def train_bundled(args: argparse.Namespace) -> None:
 def train_lora(args: argparse.Namespace) -> None:
     """Teach the bundled model a new colour ("pink") with a LoRA (resuming a stopped run); write the LoRA file."""
     import dataclasses
-    from pathlib import Path
 
+    if Path(args.out).suffix != ".safetensors":
+        raise ValueError(f"--out {args.out}: a LoRA file is written as .safetensors; give a path ending in "
+                         ".safetensors.")
+    _check_writable(Path(args.out), "--out", "file")
+    _check_writable(Path(args.workdir), "--workdir", "folder")
     from course.training.lora import LoRARecipe, train_lora_command
 
     changes = {k: v for k, v in (("steps", args.steps), ("rank", args.rank), ("alpha", args.alpha), ("lr", args.lr),
@@ -112,85 +190,140 @@ def train_lora(args: argparse.Namespace) -> None:
 def train_controlnet(args: argparse.Namespace) -> None:
     """Train the bundled model's Canny ControlNet (resuming a stopped run), evaluate it, write it with its card."""
     import dataclasses
-    from pathlib import Path
 
     from course.parts import BUNDLED_CONTROLNET_DIR
     from course.training.controlnet import ControlRecipe
     from course.training.controlnet import train_controlnet as train
 
+    out = Path(args.out) if args.out else BUNDLED_CONTROLNET_DIR
+    _check_writable(out, "--out", "folder")
+    _check_writable(Path(args.workdir), "--workdir", "folder")
     changes = {k: v for k, v in (("steps", args.steps), ("batch", args.batch), ("lr", args.lr)) if v is not None}
     try:
-        train(Path(args.out) if args.out else BUNDLED_CONTROLNET_DIR, Path(args.workdir),
+        train(out, Path(args.workdir),
               dataclasses.replace(ControlRecipe(), **changes), device=args.device, eval_n=args.eval_n)
     except KeyboardInterrupt as stop:
         print(f"\n{stop}", file=sys.stderr)
         raise SystemExit(130) from None
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m course", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("tokenize", help="show the tokens, ids and weights of a prompt")
+def start(args: argparse.Namespace) -> None:
+    """Copy the learner notebooks into your own folder (work/), never overwriting what you wrote there."""
+    from course.notebook.workspace import REPO, report
+    from course.notebook.workspace import start as copy
+
+    work = Path(args.dir) if args.dir else REPO / "work"
+    print(report(copy(work), work))
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line's options; the recipe defaults in the help are read from the recipes when it is shown."""
+    top = Parser(prog="python -m course", description=__doc__.splitlines()[0])
+    sub = top.add_subparsers(dest="command", required=True)
+
+    def command(name, run, help):
+        p = sub.add_parser(name, help=help, description=help, formatter_class=RecipeHelp)
+        p.set_defaults(run=run)
+        return p
+
+    s = command("start", start, "copy the notebooks into work/, your own folder: nothing overwrites it")
+    s.add_argument("--dir", default=None, help="the folder for your notebooks (default: work/ in the course)")
+    p = command("tokenize", tokenize, "show the tokens, ids and weights of a prompt")
     p.add_argument("prompt")
     p.add_argument("--tokenizer", help="a model folder (or its tokenizer/ folder) with vocab.json and merges.txt; "
                                        "default: SD 1.x's CLIP vocabulary")
-    p.set_defaults(run=tokenize)
-    g = sub.add_parser("generate", help="make an image from a prompt")
-    g.add_argument("prompt")
+    g = command("generate", generate, "make an image from a prompt")
+    g.add_argument("prompt", help="what to draw (not empty)")
     g.add_argument("--negative", default="", help="negative prompt")
     g.add_argument("--sampler", default=None, help="a course name (dpmpp_2m_karras) or an A1111 name ('Euler a'); "
                                                    "default: the model's own (bundled: DPM++ 2M), else Euler")
-    g.add_argument("--steps", type=int, default=None, help="default: the model's own, else 20")
-    g.add_argument("--cfg", type=float, default=None, help="guidance scale; default: the model's own, else 7.5")
-    g.add_argument("--seed", type=int, default=0)
-    g.add_argument("--height", type=int, default=None)
-    g.add_argument("--width", type=int, default=None)
-    g.add_argument("--out", default="image.png")
+    g.add_argument("--steps", type=_number(int, f"{WHOLE} (20 to 50 is usual)", lambda v: v >= 1), default=None,
+                   help="sampler steps, >= 1; default: the model's own, else 20")
+    g.add_argument("--cfg", type=_number(float, "must be a finite number (SD 1.5: 7.5; 1 = no guidance)"),
+                   default=None, help="guidance scale; default: the model's own, else 7.5")
+    g.add_argument("--seed", type=_number(int, "must be a whole number from 0 to 2**32 - 1 = 4294967295, or -1 for "
+                                               "a random seed", lambda v: -1 <= v < 2 ** 32), default=0,
+                   help="the noise's seed, 0 .. 2**32 - 1; -1 draws a random one and prints it (default %(default)s)")
+    g.add_argument("--height", type=_size, default=None,
+                   help="a multiple of 8; default: the model's own size; with --init-image, the picture's rounded "
+                        "down to a multiple of 8")
+    g.add_argument("--width", type=_size, default=None, help="as --height")
+    g.add_argument("--out", default="image.png",
+                   help="the picture to write, in an existing folder: .png, .jpg, .webp, .bmp or .tif "
+                        "(default %(default)s)")
     g.add_argument("--model", default=None, help="a diffusers model folder or an SD 1.x .safetensors file "
                                                  "(default: the course's bundled model)")
-    g.add_argument("--init-image", default=None, help="img2img: the picture to start from (resized to multiples of 8)")
-    g.add_argument("--strength", type=float, default=None,
-                   help="how much of the schedule runs, 0..1 (img2img default 0.75; with --mask 1.0)")
-    g.add_argument("--mask", default=None, help="inpainting: a picture the size of --init-image; white = repaint")
-    g.set_defaults(run=generate)
-    t = sub.add_parser("train-bundled", help="train the course's small model from scratch (~30 min on a CPU)")
+    g.add_argument("--allow-pickle", action="store_true",
+                   help="let --model be (or hold) a pickle file (.ckpt, .bin, .pt, .pth). Only for files you trust: "
+                        "loading a pickle can run code; it is read with torch.load(weights_only=True)")
+    g.add_argument("--init-image", default=None,
+                   help="img2img: the picture to start from (transparent parts count as white); resized to "
+                        "--width x --height if given, else down to multiples of 8")
+    g.add_argument("--strength", type=_number(float, "must be a number in [0, 1]: 0 keeps the picture, 1 repaints "
+                                                     "it from noise (0.5 to 0.8 is usual)", lambda v: 0 <= v <= 1),
+                   default=None,
+                   help="with --init-image: how much of the schedule runs, 0..1 (default 0.75; with --mask 1.0)")
+    g.add_argument("--mask", default=None,
+                   help="inpainting: a picture of exactly the --init-image's size (another size is refused: resize "
+                        "it first); white = repaint, black or transparent = keep. It is resized with the picture")
+    t = command("train-bundled", train_bundled, "train the course's small model from scratch")
     t.add_argument("--out", default=None, help="model folder to write (default: course/bundled)")
     t.add_argument("--workdir", default=None, help="checkpoints; rerun to resume after Ctrl-C (default: runs/bundled)")
-    t.add_argument("--device", default=None, help="cpu or cuda (default: cuda when there is one; under accelerate "
-                                                  "launch or torchrun: one GPU per process)")
-    t.add_argument("--quick", action="store_true", help="a few steps of every stage (Recipe.quick()) to check a setup, "
-                                                        "such as a multi-GPU launch; the model is useless (default "
-                                                        "--workdir runs/bundled-quick, --out runs/bundled-quick/model)")
-    t.set_defaults(run=train_bundled)
-    lo = sub.add_parser("train-lora", help="teach the bundled model a new colour with a LoRA (~2.5 min on a CPU)")
-    lo.add_argument("--out", default="runs/lora/pink.safetensors", help="the LoRA file to write")
+    t.add_argument("--device", type=_device, default=None,
+                   help="cpu or cuda (default: cuda when there is one; under accelerate launch or torchrun: one GPU "
+                        "per process)")
+    t.add_argument("--quick", action="store_true",
+                   help="a few steps of every stage (Recipe.quick(): {quick.unet_steps} UNet steps instead of "
+                        "{bundled.unet_steps}) to check a setup, such as a multi-GPU launch; the model is useless "
+                        "(default --workdir runs/bundled-quick, --out runs/bundled-quick/model)")
+    lo = command("train-lora", train_lora, "teach the bundled model a new colour with a LoRA")
+    lo.add_argument("--out", default="runs/lora/pink.safetensors", help="the LoRA file to write (.safetensors)")
     lo.add_argument("--workdir", default="runs/lora", help="checkpoints; rerun to resume after Ctrl-C")
     lo.add_argument("--layout", default="kohya", choices=("kohya", "diffusers"), help="file layout (default kohya)")
-    lo.add_argument("--steps", type=int, default=None, help="default 800")
-    lo.add_argument("--rank", type=int, default=None, help="default 4")
-    lo.add_argument("--alpha", type=float, default=None, help="default 4: the update is scaled by alpha / rank")
-    lo.add_argument("--lr", type=float, default=None, help="default 2e-3")
-    lo.add_argument("--images", type=int, default=None, help="pictures of the new colour (default 40)")
+    whole = _number(int, WHOLE, lambda v: v >= 1)
+    positive = _number(float, f"{POSITIVE}, e.g. 1e-3", lambda v: v > 0)
+    lo.add_argument("--steps", type=whole, default=None, help="default {lora.steps}")
+    lo.add_argument("--rank", type=whole, default=None, help="default {lora.rank}")
+    lo.add_argument("--alpha", type=_number(float, f"{POSITIVE} (the update is scaled by alpha / rank; alpha = rank "
+                                                   "is usual)", lambda v: v > 0),
+                    default=None, help="default {lora.alpha:g}: the update is scaled by alpha / rank")
+    lo.add_argument("--lr", type=positive, default=None, help="default {lora.lr:g}")
+    lo.add_argument("--images", type=whole, default=None, help="pictures of the new colour (default {lora.images})")
     lo.add_argument("--targets", nargs="+", default=None,
-                    help="course.nets.lora.TARGETS names or regexes (default: attention; also transformer, resnets, "
-                         "text_encoder)")
-    lo.add_argument("--device", default=None, help="cpu or cuda (default: cuda when there is one)")
-    lo.set_defaults(run=train_lora)
-    c = sub.add_parser("train-controlnet", help="train the bundled model's edge-map ControlNet (~15 min on a CPU)")
+                    help="course.nets.lora.TARGETS names or regexes (default: {lora_targets}; also transformer, "
+                         "resnets, text_encoder)")
+    lo.add_argument("--device", type=_device, default=None, help="cpu or cuda (default: cuda when there is one)")
+    c = command("train-controlnet", train_controlnet, "train the bundled model's edge-map ControlNet")
     c.add_argument("--out", default=None, help="folder to write (default: course/bundled_controlnet)")
     c.add_argument("--workdir", default="runs/controlnet", help="checkpoints; rerun to resume after Ctrl-C")
-    c.add_argument("--steps", type=int, default=None, help="training steps (default: the recipe's)")
-    c.add_argument("--batch", type=int, default=None, help="pictures per step (default: the recipe's)")
-    c.add_argument("--lr", type=float, default=None, help="learning rate (default: the recipe's)")
-    c.add_argument("--eval-n", type=int, default=200, help="held-out cases for the model card (default 200)")
-    c.add_argument("--device", default=None, help="cpu or cuda (default: cuda when there is one)")
-    c.set_defaults(run=train_controlnet)
-    args = parser.parse_args(argv)
+    c.add_argument("--steps", type=whole, default=None, help="training steps (default {control.steps})")
+    c.add_argument("--batch", type=whole, default=None, help="pictures per step (default {control.batch})")
+    c.add_argument("--lr", type=positive, default=None, help="learning rate (default {control.lr:g})")
+    c.add_argument("--eval-n", type=whole, default=200, help="held-out cases for the model card (default %(default)s)")
+    c.add_argument("--device", type=_device, default=None, help="cpu or cuda (default: cuda when there is one)")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command; 0 when it worked, 2 for a refused input, 1 for an operating-system failure, 130 on Ctrl-C."""
     try:
-        args.run(args)
-    except (ValueError, FileNotFoundError) as err:  # our own errors already say what to do
-        print(f"error: {err}", file=sys.stderr)
+        args = parser().parse_args(argv)
+        with warnings.catch_warnings():  # a warning is one line too, not the source line that raised it
+            warnings.showwarning = lambda message, *rest, **kw: print(f"warning: {message}", file=sys.stderr)
+            args.run(args)
+    except UsageError as err:
+        _say(err)
         return 2
+    except (ValueError, FileNotFoundError) as err:  # our own errors already say what to do
+        _say(err)
+        return 2
+    except OSError as err:  # permission denied, disk full, a folder where a file was expected: no traceback
+        where = f"{err.filename}: " if err.filename else ""
+        _say(f"{where}{err.strerror or err} ({OS_FIXES.get(err.errno, 'check the path and the disk')}).")
+        return 1
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
     return 0
 
 

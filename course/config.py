@@ -8,7 +8,11 @@ so ``from_reference_config`` only has to copy fields, and refuse what the course
 """
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass, fields
+from numbers import Integral, Real
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -114,13 +118,14 @@ REQUIRED = {
 }
 
 
-def from_reference_config(cls, reference: dict):
+def from_reference_config(cls, reference: dict, source: str = "the reference config"):
     """Build one of the dataclasses above from a reference config dict (``model.config``).
 
     Copies the fields both know; raises ValueError, naming the setting, when the reference uses a
-    feature the course does not implement (SDXL's added embeddings, a different activation, ...).
+    feature the course does not implement (SDXL's added embeddings, a different activation, ...), or
+    when a field has the wrong type or range (``check_reference``; ``source`` names the file in the message).
     """
-    reference = dict(reference)
+    reference = check_reference(cls, reference, source)
     for key, wanted in REQUIRED[cls].items():
         if key in reference and reference[key] is not None and _normalise(reference[key]) != _normalise(wanted):
             raise ValueError(f"{cls.__name__}: the reference sets {key}={reference[key]!r}, which the course does not "
@@ -138,3 +143,164 @@ def from_reference_config(cls, reference: dict):
 
 def _normalise(value):
     return tuple(value) if isinstance(value, list) else value
+
+
+# ---- checking what a config file says ----------------------------------------------------------------------
+
+# Fields that size the weights: a null there cannot mean "the default" (the weights would not fit), so it is refused.
+NOT_NULL = {"vocab_size", "hidden_size", "intermediate_size", "num_hidden_layers", "num_attention_heads",
+            "max_position_embeddings", "in_channels", "out_channels", "latent_channels", "block_out_channels",
+            "down_block_types", "up_block_types", "layers_per_block", "cross_attention_dim", "attention_head_dim",
+            "norm_num_groups", "conditioning_channels", "conditioning_embedding_out_channels"}
+# Whole-number fields that may be 0; every other one is a size and must be >= 1.
+MAY_BE_ZERO = {"freq_shift", "downsample_padding", "eos_token_id"}
+# diffusers also takes one value per block for these (the course's UNet does too)
+PER_BLOCK = {"layers_per_block", "transformer_layers_per_block"}
+
+
+def _show(value) -> str:
+    """A value as the JSON file writes it (null, true, "32"), so the message quotes what the person sees."""
+    try:
+        return json.dumps(value)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def _whole(value, least: int) -> bool:
+    return isinstance(value, Integral) and not isinstance(value, bool) and value >= least
+
+
+def _rule(kind: str, name: str, per_block: bool) -> str:
+    """What a field of this kind must be, in words."""
+    if kind in ("int", "int | tuple[int, ...]"):
+        least = 0 if name in MAY_BE_ZERO else 1
+        return f"a whole number >= {least}" + (" or a list of them, one per block" if per_block else "")
+    return {"float": "a finite number > 0", "bool": "true or false", "str": "a string",
+            "tuple[int, ...]": "a non-empty list of whole numbers >= 1",
+            "tuple[str, ...]": "a non-empty list of strings"}.get(kind, "of the reference's type")
+
+
+_WRONG = object()
+
+
+def _plain(kind: str, name: str, per_block: bool, value):
+    """``value`` as plain Python (int, float, list, ...) when it fits a field of this kind, else ``_WRONG``."""
+    least = 0 if name in MAY_BE_ZERO else 1
+    is_list = isinstance(value, (list, tuple)) and len(value) > 0
+    if kind in ("int", "int | tuple[int, ...]"):
+        if _whole(value, least):
+            return int(value)
+        if per_block and is_list and all(_whole(v, least) for v in value):
+            return [int(v) for v in value]
+        return _WRONG
+    if kind == "float":
+        ok = isinstance(value, Real) and not isinstance(value, bool) and math.isfinite(value) and value > 0
+        return float(value) if ok else _WRONG
+    if kind == "bool":
+        return value if isinstance(value, bool) else _WRONG
+    if kind == "str":
+        return value if isinstance(value, str) else _WRONG
+    if kind == "tuple[int, ...]":
+        return [int(v) for v in value] if is_list and all(_whole(v, 1) for v in value) else _WRONG
+    if kind == "tuple[str, ...]":
+        return list(value) if is_list and all(isinstance(v, str) for v in value) else _WRONG
+    return value
+
+
+def check_reference(cls, reference, source: str = "the reference config") -> dict:
+    """Check the fields of ``cls`` (a config dataclass) that a reference config dict sets: each must have the
+    field's type and a sensible range. Returns a copy with plain Python values; raises ValueError naming
+    ``source`` (the file), the field, its value and what it must be, with SD 1.5's value as an example."""
+    if not isinstance(reference, dict):
+        raise ValueError(f"{source} holds {_kind(reference)}, but a config is a JSON object of settings "
+                         "({\"block_out_channels\": [...], ...}). Restore the file from the model's original download.")
+    checked, defaults = dict(reference), cls()
+    for f in fields(cls):
+        value = reference.get(f.name)
+        if value is None and (f.name not in reference or f.name not in NOT_NULL):
+            continue  # absent, or a null that means "the default" (diffusers' sample_size, ...)
+        default, kind = getattr(defaults, f.name), str(f.type)
+        # one value per block: attention_head_dim always, and (UNet, ControlNet) the PER_BLOCK fields
+        per_block = kind != "int" or (f.name in PER_BLOCK and hasattr(defaults, "down_block_types"))
+        example = f"(SD 1.5: {_show(list(default) if isinstance(default, tuple) else default)})"
+        if value is None:
+            raise ValueError(f"{source}: {f.name} is null, but the weights' sizes depend on it: it must be "
+                             f"{_rule(kind, f.name, per_block)} {example}. Restore the file from the model's original "
+                             "download.")
+        plain = _plain(kind, f.name, per_block, value)
+        if plain is _WRONG:
+            raise ValueError(f"{source}: {f.name}={_show(value)} must be {_rule(kind, f.name, per_block)} {example}. "
+                             "Fix that field (or restore the file from the model's original download).")
+        checked[f.name] = plain
+    groups = checked.get("norm_num_groups") or getattr(defaults, "norm_num_groups", None)
+    widths = checked.get("block_out_channels") or getattr(defaults, "block_out_channels", ())
+    uneven = [w for w in widths if groups and w % groups]
+    if uneven:  # GroupNorm splits each block's channels into norm_num_groups groups
+        raise ValueError(f"{source}: block_out_channels={_show(list(widths))} do not all split into norm_num_groups="
+                         f"{groups} groups ({uneven[0]} does not); every width must be a multiple of norm_num_groups "
+                         "(SD 1.5: widths [320, 640, 1280, 1280], 32 groups). Fix one of the two fields.")
+    return checked
+
+
+def _kind(value) -> str:
+    names = {list: "a JSON list", str: "a JSON string", bool: "a JSON boolean", type(None): "null",
+             int: "a number", float: "a number", dict: "a JSON object"}
+    return names.get(type(value), f"a {type(value).__name__}")
+
+
+def read_json(path: str | Path, what: str = "a config") -> dict:
+    """A JSON file that must hold an object: its dict, or one ValueError that names the file and says what is wrong
+    (not UTF-8 text, the line and column of a syntax error, a list or a number where an object belongs)."""
+    path = Path(path)
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")  # a byte-order mark (Windows editors write one) is not an error
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        raise ValueError(f"{path}, line {line}: byte {data[err.start:err.start + 1]!r} is not UTF-8 text, so this is "
+                         f"not a JSON file ({what}). Restore it from the model's original download.") from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{path} is not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}. It should "
+                         f"hold {what} as a JSON object; fix that spot (a missing comma or quote, a trailing comma) or "
+                         "restore the file from the model's original download.") from None
+    if not isinstance(value, dict):
+        raise ValueError(f"{path} holds {_kind(value)}, but it should hold {what} as a JSON object "
+                         "({\"name\": value, ...}). Restore the file from the model's original download.")
+    return value
+
+
+# What the course reads from a diffusers scheduler_config.json, and what it can do with it
+# (the values mirror course.sampling: schedules.betas, schedules.SPACINGS and samplers.Denoiser).
+SCHEDULER_CHOICES = {"beta_schedule": ("scaled_linear", "linear"), "prediction_type": ("epsilon", "v_prediction"),
+                     "timestep_spacing": ("leading", "trailing", "linspace")}
+SCHEDULER_FLAGS = ("set_alpha_to_one", "clip_sample", "thresholding", "skip_prk_steps")
+
+
+def check_scheduler_config(config, source: str = "the scheduler config") -> dict:
+    """Refuse a scheduler config whose settings the course reads have the wrong type or value, naming ``source``."""
+    if not isinstance(config, dict):
+        raise ValueError(f"{source} holds {_kind(config)}, but a scheduler config is a JSON object of settings.")
+
+    def refuse(name, rule, example):
+        raise ValueError(f"{source}: {name}={_show(config[name])} must be {rule} (SD 1.5: {example}). Fix that "
+                         "field (or restore the file from the model's original download).")
+
+    if "num_train_timesteps" in config and not _whole(config["num_train_timesteps"], 1):
+        refuse("num_train_timesteps", "a whole number >= 1", 1000)
+    if "steps_offset" in config and not _whole(config["steps_offset"], 0):
+        refuse("steps_offset", "a whole number >= 0", 1)
+    for name, example in (("beta_start", 0.00085), ("beta_end", 0.012)):
+        value = config.get(name, example)
+        if isinstance(value, bool) or not isinstance(value, Real) or not 0 < value < 1:
+            refuse(name, "a number between 0 and 1", example)
+    if config.get("beta_start", 0.00085) > config.get("beta_end", 0.012):
+        refuse("beta_start", f"at most beta_end={_show(config.get('beta_end', 0.012))}", 0.00085)
+    for name, choices in SCHEDULER_CHOICES.items():
+        if name in config and config[name] not in choices:
+            refuse(name, "one of " + ", ".join(f'"{c}"' for c in choices), f'"{choices[0]}"')
+    for name in SCHEDULER_FLAGS:
+        if name in config and not isinstance(config[name], bool):
+            refuse(name, "true or false", "false" if name != "skip_prk_steps" else "true")
+    return config

@@ -5,7 +5,7 @@ from pathlib import Path
 
 COURSE = Path(__file__).resolve().parents[1] / "course"
 # the data flow, earliest first; a module may import its own role and the roles before it
-ROLES = ["parts", "config", "text", "nets", "io", "sampling", "pipeline", "notebook", "training", "checks",
+ROLES = ["parts", "config", "text", "nets", "io", "sampling", "pipeline", "notebook", "training", "checks", "cli",
          "__main__"]
 
 

@@ -69,10 +69,11 @@ def test_generate_without_a_model_uses_the_bundled_one(tmp_path, capsys):
 
 
 def test_generate_without_the_bundled_model_says_how_to_train_it(monkeypatch, tmp_path, capsys):
-    from course.training import bundled as train
-    monkeypatch.setattr(train, "BUNDLED_DIR", tmp_path / "nothing")
-    assert main(["generate", "a red circle"]) == 2
+    from course.io import loading
+    monkeypatch.setattr(loading, "BUNDLED_DIR", tmp_path / "nothing")  # where load_bundled looks
+    assert main(["generate", "a red circle", "--out", str(tmp_path / "x.png")]) == 2
     assert "python -m course train-bundled" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
 
 
 def test_generate_with_an_unknown_sampler_lists_the_known_ones(model_folder, capsys):
@@ -120,10 +121,73 @@ def test_generate_from_an_image_resizes_and_matches_the_pipeline(model_folder, t
 
 def test_generate_image_errors_are_short(model_folder, tmp_path, capsys):
     picture, mask = _pictures(tmp_path)
-    base = ["generate", "a cat", "--model", str(model_folder)]
+    base = ["generate", "a cat", "--model", str(model_folder), "--out", str(tmp_path / "out.png")]
     assert main(base + ["--mask", str(mask)]) == 2
-    assert "--mask needs --init-image" in capsys.readouterr().err
+    assert "needs --init-image" in capsys.readouterr().err
     assert main(base + ["--init-image", str(tmp_path / "nope.png")]) == 2
     assert "no image file at" in capsys.readouterr().err
     assert main(base + ["--init-image", str(picture), "--strength", "2"]) == 2
-    assert "strength=2.0 must be a number in [0, 1]" in capsys.readouterr().err
+    assert "argument --strength: 2 must be a number in [0, 1]" in capsys.readouterr().err
+    assert not (tmp_path / "out.png").exists()
+
+
+def test_mask_is_resized_with_the_picture_to_width_and_height(model_folder, tmp_path, capsys):
+    import numpy as np
+    from PIL import Image
+
+    from course.io.images import load_image
+    from course.io.loading import load_folder
+    from course.pipeline import inpaint
+
+    picture, mask = _pictures(tmp_path)  # both 36×33
+    out = tmp_path / "out.png"
+    assert main(["generate", "a red circle", "--model", str(model_folder), "--steps", "2", "--seed", "3",
+                 "--init-image", str(picture), "--mask", str(mask), "--width", "24", "--height", "16",
+                 "--out", str(out)]) == 0
+    assert "from 36×33 to 24×16" in capsys.readouterr().out
+    want = inpaint(load_folder(model_folder), "a red circle", load_image(picture, (24, 16)),
+                   load_image(mask, (24, 16), mode="L"), steps=2, seed=3, sampler="euler", progress=False)[0]
+    assert np.array_equal(np.asarray(Image.open(out)), np.asarray(want))
+
+
+def test_random_seed_is_printed_and_makes_the_image_again(model_folder, tmp_path, capsys):
+    import re
+
+    import numpy as np
+    from PIL import Image
+
+    base = ["generate", "a cat", "--model", str(model_folder), "--steps", "1", "--height", "32", "--width", "32"]
+    assert main(base + ["--seed", "-1", "--out", str(tmp_path / "a.png")]) == 0
+    found = re.search(r"seed (\d+) \(random\)", capsys.readouterr().out)
+    assert found and 0 <= int(found[1]) < 2 ** 32
+    assert main(base + ["--seed", found[1], "--out", str(tmp_path / "b.png")]) == 0
+    assert f"seed {found[1]})" in capsys.readouterr().out
+    assert np.array_equal(np.asarray(Image.open(tmp_path / "a.png")), np.asarray(Image.open(tmp_path / "b.png")))
+
+
+@pytest.mark.parametrize("command, recipe, fields", [
+    ("train-lora", "course.training.lora.LoRARecipe", ("steps", "rank", "images")),
+    ("train-controlnet", "course.training.controlnet.ControlRecipe", ("steps", "batch")),
+    ("train-bundled", "course.training.bundled.Recipe", ("unet_steps",)),
+], ids=["lora", "controlnet", "bundled"])
+def test_training_help_reads_the_recipes_defaults(capsys, command, recipe, fields):
+    import importlib
+    import re
+
+    module, name = recipe.rsplit(".", 1)
+    defaults = getattr(importlib.import_module(module), name)()
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())  # argparse wraps lines anywhere
+    for field in fields:
+        assert f"{getattr(defaults, field)}" in text
+    if command == "train-lora":
+        assert f"default {defaults.steps}" in text and f"default {defaults.lr:g}" in text
+    assert not re.search(r"\d\s*min|~", text), "timings are measurements: they belong in docs/"
+
+
+def test_help_does_not_import_torch():
+    code = "import sys; from course.__main__ import parser; parser(); print('torch' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert result.stdout.strip() == "False", result.stderr

@@ -48,7 +48,10 @@ SOLUTION = notebook(
 def test_learner_notebooks_are_generated_from_the_solutions():
     problems = check(ROOT)
     assert not problems, ("notebooks/ is out of sync with solutions/:\n  " + "\n  ".join(problems)
-                          + "\nRun `python tools/make_notebooks.py` and commit the regenerated notebooks.")
+                          + "\nIf you wrote your answers in notebooks/, keep them first: copy the notebook into work/ "
+                          "(`cp notebooks/NN_name.ipynb work/`; `make start` puts every notebook there, where "
+                          "nothing overwrites it). If you changed solutions/, run `python tools/make_notebooks.py` "
+                          "(it also keeps a backup of any learner notebook it replaces) and commit both.")
 
 
 def test_check_reports_missing_stale_and_orphan_notebooks(tmp_path):

@@ -1,6 +1,7 @@
 """course.text.prompts against A1111's documented behaviour (the doctests and comments of
 modules/prompt_parser.py, the rules of sd_hijack_clip.tokenize_line) and hand-derived cases."""
 import doctest
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -307,3 +308,35 @@ def test_parse_and(prompt, expected):
 def test_parse_and_rejects_non_text():
     with pytest.raises(TypeError):
         parse_and(3)
+
+
+# ---- the linear-time readings agree with the plain regexes they replace ----------------------------------
+# These regexes define the syntax but take quadratic time on some long inputs (a run of whitespace before
+# no BREAK, a long number followed by no ')'), so course.text.prompts reads the same thing another way.
+SYNTAX = st.lists(st.sampled_from([" ", "\t", "\n", "\u3000", "BREAK", "B", "K", "AND", "a", "_", ":", ".", "+", "-",
+                                   "0", "1", "5", "e"]), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(SYNTAX)
+def test_break_split_agrees_with_the_regex(text):
+    assert course.text.prompts._split_break(text) == re.split(r"\s*\bBREAK\b\s*", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(SYNTAX)
+def test_number_pattern_agrees_with_the_plain_one(text):
+    numbers = course.text.prompts.NUMBER, r"[+-]?(?:\d+\.?\d*|\.\d+)"
+    for pattern in [r"{}", r":\s*({})\s*\)", r"\s*({})\s*"]:  # alone, as a weight, as a switch step
+        for match in (re.match, re.fullmatch):
+            new, plain = (match(pattern.format(number), text) for number in numbers)
+            assert (new and (new.group(0), new.groups())) == (plain and (plain.group(0), plain.groups()))
+
+
+@settings(max_examples=400, deadline=None)
+@given(SYNTAX)
+def test_parse_and_agrees_with_the_regex(text):
+    trailing_weight = re.compile(r"(.*?)(?:\s*:\s*([+-]?(?:\d+\.?\d*|\.\d+)))?\s*", re.DOTALL)
+    expected = [(t.strip(), float(w) if w is not None else 1.0)
+                for t, w in (trailing_weight.fullmatch(part).groups() for part in re.split(r"\bAND\b", text))]
+    assert parse_and(text) == expected

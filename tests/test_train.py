@@ -67,7 +67,7 @@ def test_a_stopped_run_resumes_to_the_same_weights(tmp_path):
 
 def test_load_bundled_without_the_folder_says_how_to_train(monkeypatch, tmp_path):
     from course.io import loading
-    monkeypatch.setattr(train, "BUNDLED_DIR", tmp_path / "nothing")
+    monkeypatch.setattr(loading, "BUNDLED_DIR", tmp_path / "nothing")  # where load_bundled looks
     with pytest.raises(FileNotFoundError, match="python -m course train-bundled"):
         loading.load_bundled()
 

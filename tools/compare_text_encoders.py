@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_bundled import adherence  # noqa: E402
 
 from course.parts import Parts  # noqa: E402
-from course.sampling.schedules import SCHEDULER_CONFIG
 from course.training import contrastive, data  # noqa: E402
-from course.training.bundled import Recipe, encode_pool, train_tokenizer, train_unet, train_vae  # noqa: E402
+from course.training.bundled import (SCHEDULER_CONFIG, Recipe, encode_pool, train_tokenizer,  # noqa: E402
+                                     train_unet, train_vae)
 
 
 def main() -> None:

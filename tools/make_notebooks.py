@@ -223,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
             for problem in problems:
                 print(problem)
             if problems:
-                print("Run `python tools/make_notebooks.py` to regenerate the learner notebooks.")
+                print("Run `python tools/make_notebooks.py` to regenerate the learner notebooks (learners: work in "
+                      "work/, from `make start`, which this never touches).")
             return 1 if problems else 0
         if args.execute is not None:
             execute_solutions(args.root, names=args.execute)

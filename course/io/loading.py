@@ -17,15 +17,20 @@ here. Everything that can go wrong says what and how to fix it.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
+import os
 import re
+import shutil
+from numbers import Integral, Real
 from pathlib import Path
 
 import torch
 from torch import nn
 
-from course.config import TextEncoderConfig, UNetConfig, VAEConfig, from_reference_config
+from course.config import (TextEncoderConfig, UNetConfig, VAEConfig, check_reference, check_scheduler_config,
+                           from_reference_config, read_json)
 from course.io import keymap
 from course.nets.controlnet import ControlNet, ControlNetConfig, config_from_reference
 from course.nets.text_encoder import TextEncoder
@@ -40,7 +45,8 @@ PICKLE_SUFFIXES = (".ckpt", ".bin", ".pt", ".pth")
 def load_weights(model: nn.Module, state: dict[str, torch.Tensor], source: str = "the weights") -> nn.Module:
     """``model.load_state_dict(state, strict=True)``, with an error a person can act on.
 
-    Lists the first missing and unexpected keys (then a count) and every shape mismatch.
+    Lists the first missing and unexpected keys (then a count) and every shape mismatch; refuses, by key, a
+    weight that is not floating point (an int or bool tensor) or holds NaN or inf (``check_weights``).
     """
     own = model.state_dict()
     missing = [k for k in own if k not in state]
@@ -56,8 +62,35 @@ def load_weights(model: nn.Module, state: dict[str, torch.Tensor], source: str =
         lines.append("Check that the weights belong to this kind of network and that its config matches "
                      "(e.g. block_out_channels, cross_attention_dim, hidden_size).")
         raise ValueError("\n".join(lines))
+    check_weights(state, source, own)
     model.load_state_dict(state, strict=True)
     return model
+
+
+def _finite(t: torch.Tensor) -> bool:
+    """Whether every value of a floating-point tensor is finite. NaN and inf make the sum NaN or inf, and one
+    reduction is far cheaper than an elementwise isfinite; a sum that overflowed is then checked exactly."""
+    return bool(torch.isfinite(t.sum())) or bool(torch.isfinite(t).all())
+
+
+def check_weights(state: dict[str, torch.Tensor], source: str = "the weights",
+                  model_state: dict[str, torch.Tensor] | None = None) -> None:
+    """Refuse, naming the first such key, a weight that is not floating point where the model has a floating one
+    (an int64 or bool tensor would be cast silently into nonsense), and a floating one with NaN or inf values (a
+    model with them draws black or noise images). ``model_state``: the model's own state dict (default: every
+    tensor of ``state`` must be floating point)."""
+    for key, tensor in state.items():
+        wanted = model_state[key] if model_state is not None and key in model_state else None
+        if (wanted is None or wanted.is_floating_point()) and not tensor.is_floating_point():
+            raise ValueError(f"{source}: {key} has dtype {tensor.dtype}, but it is a weight and must be floating point "
+                             "(float32, float16 or bfloat16). The file is damaged or was not written as weights of "
+                             "this network: use another copy.")
+    for key, tensor in state.items():
+        if tensor.is_floating_point() and not _finite(tensor):
+            bad = int((~torch.isfinite(tensor)).sum())
+            raise ValueError(f"{source}: {key} holds {bad} NaN or inf value(s) (the first non-finite weight), and a "
+                             "network with them draws black or noise images. The training that wrote the file "
+                             "diverged or the file is damaged: use another copy, or an earlier checkpoint.")
 
 
 def _config_dict(module) -> dict:
@@ -77,7 +110,8 @@ def from_reference(module: nn.Module) -> nn.Module:
         return _parts_from_pipeline(module)
     if kind == "ControlNetModel":
         param = next(module.parameters())
-        model = ControlNet(config_from_reference(_config_dict(module))).to(device=param.device, dtype=param.dtype)
+        config = config_from_reference(check_reference(ControlNetConfig, _config_dict(module), f"the config of {kind}"))
+        model = ControlNet(config).to(device=param.device, dtype=param.dtype)
         return load_weights(model, module.state_dict(), source=f"the weights of {kind}").eval()
     ours, cfg_cls = {"CLIPTextModel": (TextEncoder, TextEncoderConfig), "UNet2DConditionModel": (UNet, UNetConfig),
                      "AutoencoderKL": (VAE, VAEConfig)}.get(kind, (None, None))
@@ -85,7 +119,7 @@ def from_reference(module: nn.Module) -> nn.Module:
         raise ValueError(f"from_reference does not know {kind}; it converts transformers' CLIPTextModel, "
                          "diffusers' UNet2DConditionModel, AutoencoderKL and ControlNetModel, and "
                          "StableDiffusion(Img2Img|Inpaint)Pipeline.")
-    config = from_reference_config(cfg_cls, _config_dict(module))
+    config = from_reference_config(cfg_cls, _config_dict(module), f"the config of {kind}")
     param = next(module.parameters())
     model = ours(config).to(device=param.device, dtype=param.dtype)
     return load_weights(model, module.state_dict(), source=f"the weights of {kind}").eval()
@@ -155,34 +189,46 @@ def _read_config(folder: Path) -> dict:
     if not (folder / "config.json").is_file():
         raise FileNotFoundError(f"{folder / 'config.json'} is missing: each component folder of a diffusers model "
                                 "has a config.json next to its weights.")
-    return json.loads((folder / "config.json").read_text())
+    return read_json(folder / "config.json", "the network's config")
+
+
+def _build(cls, config, source: str) -> nn.Module:
+    """``cls(config)``, with the file the config came from in front of a refusal of its sizes."""
+    try:
+        return cls(config)
+    except ValueError as err:
+        raise ValueError(f"{source}: {err}") from None
 
 
 def load_text_encoder(folder: str | Path, allow_pickle: bool = False) -> nn.Module:
     """``text_encoder/`` of a diffusers model: config.json + model.safetensors."""
 
     folder = Path(folder)
-    config = from_reference_config(TextEncoderConfig, _read_config(folder))
+    source = str(folder / "config.json")
+    config = from_reference_config(TextEncoderConfig, _read_config(folder), source)
+    model = _build(TextEncoder, config, source)
     state = read_state_dict(_weights_in(folder, "model", allow_pickle), allow_pickle)
     # transformers 4 saved 'text_model.' in front of every name and a position_ids buffer; 5 does neither
     state = {k.removeprefix("text_model."): v for k, v in state.items() if not k.endswith("position_ids")}
-    return load_weights(TextEncoder(config), state, source=str(folder)).eval()
+    return load_weights(model, state, source=str(folder)).eval()
 
 
 def load_unet(folder: str | Path, allow_pickle: bool = False) -> nn.Module:
 
     folder = Path(folder)
-    config = from_reference_config(UNetConfig, _read_config(folder))
+    source = str(folder / "config.json")
+    model = _build(UNet, from_reference_config(UNetConfig, _read_config(folder), source), source)
     state = read_state_dict(_weights_in(folder, "diffusion_pytorch_model", allow_pickle), allow_pickle)
-    return load_weights(UNet(config), state, source=str(folder)).eval()
+    return load_weights(model, state, source=str(folder)).eval()
 
 
 def load_vae(folder: str | Path, allow_pickle: bool = False) -> nn.Module:
 
     folder = Path(folder)
-    config = from_reference_config(VAEConfig, _read_config(folder))
+    source = str(folder / "config.json")
+    model = _build(VAE, from_reference_config(VAEConfig, _read_config(folder), source), source)
     state = read_state_dict(_weights_in(folder, "diffusion_pytorch_model", allow_pickle), allow_pickle)
-    return load_weights(VAE(config), state, source=str(folder)).eval()
+    return load_weights(model, state, source=str(folder)).eval()
 
 
 def _refuse_hub_id(path: str | Path) -> Path:
@@ -207,13 +253,39 @@ def load_folder(path: str | Path, allow_pickle: bool = False) -> Parts:
         raise FileNotFoundError(f"{path} lacks the folder(s) {missing}. A diffusers SD model folder has tokenizer/, "
                                 "text_encoder/, unet/, vae/ (and scheduler/); for one .safetensors file use "
                                 "load_single_file.")
+    # the small JSON files first: a damaged one is named before seconds go into reading weights
+    for name, cls in (("text_encoder", TextEncoderConfig), ("unet", UNetConfig), ("vae", VAEConfig)):
+        from_reference_config(cls, _read_config(path / name), str(path / name / "config.json"))
     scheduler, info = path / "scheduler" / "scheduler_config.json", path / "bundled.json"
+    scheduler_config = (check_scheduler_config(read_json(scheduler, "the scheduler's settings"), str(scheduler))
+                        if scheduler.is_file() else {})
+    defaults = _read_defaults(info) if info.is_file() else {}
     return Parts(tokenizer=CLIPTokenizer.from_folder(path / "tokenizer"),
                  text_encoder=load_text_encoder(path / "text_encoder", allow_pickle),
                  unet=load_unet(path / "unet", allow_pickle),
                  vae=load_vae(path / "vae", allow_pickle),
-                 scheduler_config=json.loads(scheduler.read_text()) if scheduler.is_file() else {},
-                 defaults=json.loads(info.read_text()).get("defaults", {}) if info.is_file() else {})
+                 scheduler_config=scheduler_config, defaults=defaults)
+
+
+def _read_defaults(path: Path) -> dict:
+    """The recommended settings in a trained folder's bundled.json, each of the type the pipeline takes."""
+    defaults = read_json(path, "the model's training record").get("defaults", {})
+    if not isinstance(defaults, dict):
+        raise ValueError(f"{path}: \"defaults\" must be a JSON object of settings (e.g. {{\"sampler\": \"dpmpp_2m\", "
+                         f"\"steps\": 20, \"guidance_scale\": 3.0}}), not {json.dumps(defaults)}. Fix the field or "
+                         "delete it.")
+    whole = lambda v, least: isinstance(v, Integral) and not isinstance(v, bool) and v >= least  # noqa: E731
+    rules = {"sampler": (lambda v: isinstance(v, str), "a sampler name (a string)"),
+             "steps": (lambda v: whole(v, 1), "a whole number >= 1"),
+             "guidance_scale": (lambda v: isinstance(v, Real) and not isinstance(v, bool) and v == v
+                                and abs(v) != float("inf"), "a finite number"),
+             "height": (lambda v: whole(v, 8) and v % 8 == 0, "a positive multiple of 8"),
+             "width": (lambda v: whole(v, 8) and v % 8 == 0, "a positive multiple of 8")}
+    for key, (ok, rule) in rules.items():
+        if key in defaults and not ok(defaults[key]):
+            raise ValueError(f"{path}: defaults.{key}={json.dumps(defaults[key])} must be {rule}. Fix the field or "
+                             "delete it (the pipeline then uses its own default).")
+    return defaults
 
 
 def _config_json(config, **extra) -> str:
@@ -221,13 +293,50 @@ def _config_json(config, **extra) -> str:
     return json.dumps({**extra, **fields}, indent=1)
 
 
+@contextlib.contextmanager
+def _replacing(path: Path):
+    """An empty temporary folder next to ``path`` (same parent, so renames stay on one disk) that takes the place of
+    ``path`` when the block ends: the old folder is renamed aside, the new one renamed in, the old one deleted.
+    If the block fails or is interrupted (Ctrl-C), the temporary folder is deleted and ``path`` is untouched, so
+    a stopped save leaves the old complete folder or the new complete one, never a mix."""
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"{path} is a file; pass the path of a folder to write (it is replaced as a whole).")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp, old = (path.parent / f".{path.name}.{kind}-{os.getpid()}" for kind in ("tmp", "old"))
+    for leftover in (tmp, old):  # from an earlier process that had the same id and was killed
+        shutil.rmtree(leftover, ignore_errors=True)
+    tmp.mkdir()
+    try:
+        yield tmp
+        if path.exists():
+            path.rename(old)
+            try:
+                tmp.rename(path)
+            except BaseException:
+                old.rename(path)
+                raise
+        else:
+            tmp.rename(path)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def save_folder(parts: Parts, path: str | Path, dtype: torch.dtype | None = None, extra: dict | None = None) -> Path:
     """Write ``parts`` as a diffusers Stable Diffusion folder (what ``load_folder`` and diffusers'
     ``StableDiffusionPipeline.from_pretrained`` read): tokenizer/, text_encoder/, unet/, vae/, scheduler/ and
-    model_index.json; weights as safetensors, in ``dtype`` if given. ``extra``: more JSON files to write."""
+    model_index.json; weights as safetensors, in ``dtype`` if given. ``extra``: more JSON files to write.
+    The folder is written next to ``path`` and then replaces it whole: an interrupted save leaves the old one."""
+    path = Path(path)
+    with _replacing(path) as tmp:
+        _write_parts(parts, tmp, dtype, extra)
+    return path
+
+
+def _write_parts(parts: Parts, path: Path, dtype: torch.dtype | None, extra: dict | None) -> None:
+    """The files of ``save_folder``, written into the (empty) folder ``path``."""
     from safetensors.torch import save_file
 
-    path = Path(path)
     parts.tokenizer.save(path / "tokenizer")
     n_vae = len(parts.vae.config.block_out_channels)
     te, unet, vae = parts.text_encoder, parts.unet, parts.vae
@@ -255,7 +364,6 @@ def save_folder(parts: Parts, path: str | Path, dtype: torch.dtype | None = None
     (path / "model_index.json").write_text(json.dumps(index, indent=1))
     for name, content in (extra or {}).items():
         (path / name).write_text(json.dumps(content, indent=1))
-    return path
 
 
 def load_bundled() -> Parts:
@@ -263,7 +371,7 @@ def load_bundled() -> Parts:
     sampler, steps, guidance scale and size it is meant to be used with in ``parts.defaults``."""
     if not (BUNDLED_DIR / "model_index.json").is_file():
         raise FileNotFoundError(f"the bundled model is not in {BUNDLED_DIR}: train it with "
-                                "`python -m course train-bundled` (about 30 minutes on a laptop CPU).")
+                                "`python -m course train-bundled` (about half an hour on a laptop CPU).")
     return load_folder(BUNDLED_DIR)
 
 
@@ -307,7 +415,13 @@ def load_controlnet(path: str | Path, config=None, allow_pickle: bool = False) -
             raise ValueError(f"{path} holds a {reference['_class_name']}, not a ControlNetModel: pass the folder of "
                              "a ControlNet (its config.json says \"_class_name\": \"ControlNetModel\").")
         state = read_state_dict(_weights_in(path, "diffusion_pytorch_model", allow_pickle), allow_pickle)
-        return load_weights(ControlNet(config_from_reference(reference)), state, source=str(path)).eval()
+        source = str(path / "config.json")
+        try:
+            config = config_from_reference(check_reference(ControlNetConfig, reference, source))
+        except ValueError as err:
+            raise ValueError(str(err) if str(err).startswith(source) else f"{source}: {err}") from None
+        net = _build(ControlNet, config, source)
+        return load_weights(net, state, source=str(path)).eval()
     checkpoint = read_state_dict(path, allow_pickle)
     if "time_embedding.linear_1.weight" in checkpoint:  # diffusers' names in one file
         return load_weights(ControlNet(config or ControlNetConfig.sd15()), checkpoint, source=str(path)).eval()
@@ -323,16 +437,20 @@ def load_controlnet(path: str | Path, config=None, allow_pickle: bool = False) -
     return load_weights(net, state, source=f"{path} (controlnet)").eval()
 
 
-def save_controlnet(controlnet: nn.Module, path: str | Path, dtype: torch.dtype | None = None) -> Path:
+def save_controlnet(controlnet: nn.Module, path: str | Path, dtype: torch.dtype | None = None,
+                    extra: dict | None = None) -> Path:
     """Write a ControlNet as a diffusers folder (what ``load_controlnet`` and diffusers'
-    ``ControlNetModel.from_pretrained`` read): config.json and diffusion_pytorch_model.safetensors."""
+    ``ControlNetModel.from_pretrained`` read): config.json and diffusion_pytorch_model.safetensors, and ``extra``
+    (more JSON files: name -> content). As ``save_folder``, it replaces ``path`` whole or not at all."""
     from safetensors.torch import save_file
 
     path = Path(path)
-    path.mkdir(parents=True, exist_ok=True)
-    state = {k: v.detach().to("cpu", dtype or v.dtype).contiguous() for k, v in controlnet.state_dict().items()}
-    save_file(state, str(path / "diffusion_pytorch_model.safetensors"))
-    (path / "config.json").write_text(_config_json(controlnet.config, _class_name="ControlNetModel"))
+    with _replacing(path) as tmp:
+        state = {k: v.detach().to("cpu", dtype or v.dtype).contiguous() for k, v in controlnet.state_dict().items()}
+        save_file(state, str(tmp / "diffusion_pytorch_model.safetensors"))
+        (tmp / "config.json").write_text(_config_json(controlnet.config, _class_name="ControlNetModel"))
+        for name, content in (extra or {}).items():
+            (tmp / name).write_text(json.dumps(content, indent=1))
     return path
 
 
@@ -341,7 +459,7 @@ def load_bundled_controlnet() -> nn.Module:
     ``python -m course train-controlnet``): a Canny edge map fixes the shape and its place, the prompt the colours."""
     if not (BUNDLED_CONTROLNET_DIR / "config.json").is_file():
         raise FileNotFoundError(f"the bundled ControlNet is not in {BUNDLED_CONTROLNET_DIR}: train it with "
-                                "`python -m course train-controlnet` (about 15 minutes on a laptop CPU).")
+                                "`python -m course train-controlnet` (a quarter of an hour on a laptop CPU).")
     return load_controlnet(BUNDLED_CONTROLNET_DIR)
 
 

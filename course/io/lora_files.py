@@ -18,8 +18,8 @@ from pathlib import Path
 import torch
 from torch import nn
 
-from course.io.loading import read_state_dict
-from course.nets.lora import LoRAConv2d, LoRALinear, LoRANetwork, adaptable, kohya_name, roots
+from course.io.loading import check_weights, read_state_dict
+from course.nets.lora import LoRAConv2d, LoRALinear, LoRANetwork, adaptable, check_scale, kohya_name, roots
 
 __all__ = ["save_lora", "read_lora", "load_lora"]
 
@@ -102,6 +102,13 @@ def read_lora(path: str | Path) -> tuple[str, dict[str, dict]]:
     state = read_state_dict(path)
     with safe_open(str(path), "pt") as f:
         header = f.metadata() or {}
+    # every tensor is floating point and finite, by key (an alpha may be stored as an int: kohya's scripts do)
+    check_weights({k: v for k, v in state.items() if not k.endswith(".alpha")}, str(path))
+    for key in (k for k in state if k.endswith(".alpha")):
+        value = state[key]
+        if value.numel() != 1 or value.dtype == torch.bool or value.is_complex():
+            raise ValueError(f"{path}: {key} has shape {tuple(value.shape)} and dtype {value.dtype}; a LoRA's alpha is "
+                             "one number. The file is damaged: write it again.")
     kohya = {k: KOHYA_KEY.match(k) for k in state}
     diffusers = {k: DIFFUSERS_KEY.match(k) for k in state}
     if state and all(kohya.values()):
@@ -123,12 +130,28 @@ def read_lora(path: str | Path) -> tuple[str, dict[str, dict]]:
         if "down" not in layer or "up" not in layer:
             raise ValueError(f"{path}: {name} has no {'lora_down / lora_A' if 'down' not in layer else 'lora_up / lora_B'} "
                              "weight; each layer needs both. The file is incomplete: write it again.")
+        if layer["down"].ndim not in (2, 4) or layer["down"].shape[0] < 1:
+            raise ValueError(f"{path}: {name} has a down (A) weight of shape {tuple(layer['down'].shape)}; it must be "
+                             "(rank, in) or (rank, in, k, k) with rank >= 1. The file is damaged: write it again.")
     if layout == "diffusers":
-        config = json.loads(header.get(METADATA_KEY) or "{}")
+        try:
+            config = json.loads(header.get(METADATA_KEY) or "{}")
+        except json.JSONDecodeError as err:
+            raise ValueError(f"{path}: the header's {METADATA_KEY} is not valid JSON ({err.msg} at column "
+                             f"{err.colno}); it holds peft's LoraConfig. Write the file again.") from None
+        if not isinstance(config, dict):
+            raise ValueError(f"{path}: the header's {METADATA_KEY} must be a JSON object (peft's LoraConfig).")
         for name, layer in layers.items():
             layer["alpha"] = _diffusers_alpha(name, layer["down"].shape[0], config, path)
-    for layer in layers.values():
-        layer["alpha"] = float(layer.get("alpha", layer["down"].shape[0]))  # no alpha: alpha = rank, as kohya
+    for name, layer in layers.items():
+        alpha = layer.get("alpha", layer["down"].shape[0])  # no alpha: alpha = rank, as kohya
+        alpha = float(alpha) if isinstance(alpha, (int, float, torch.Tensor)) and not isinstance(alpha, bool) else alpha
+        if not isinstance(alpha, float) or not math.isfinite(alpha) or alpha <= 0:
+            where = f"{name}.alpha" if layout == "kohya" else f"the alpha of {name} (header {METADATA_KEY})"
+            raise ValueError(f"{path}: {where} is {alpha!r}; a LoRA's alpha must be a finite number > 0 (usually the "
+                             f"rank, here {layer['down'].shape[0]}). The file is damaged or its trainer diverged: "
+                             "write it again, or use another copy.")
+        layer["alpha"] = alpha
     return layout, layers
 
 
@@ -139,6 +162,7 @@ def load_lora(model, path: str | Path, scale: float = 1.0) -> LoRANetwork:
     Every layer of the file must find its module: otherwise nothing is attached and the error lists the names
     that match nothing. Loading a second file adds a second LoRA: their updates add up, each at its own scale.
     """
+    scale = check_scale(scale)
 
     layout, layers = read_lora(path)
     modules = adaptable(model)

@@ -25,6 +25,7 @@ import functools
 import math
 import re
 from collections import Counter
+from numbers import Integral, Real
 
 import torch
 from torch import nn
@@ -33,7 +34,7 @@ from course.nets.text_encoder import TextEncoder
 from course.parts import Parts
 
 __all__ = ["LoRALinear", "LoRAConv2d", "LoRANetwork", "TARGETS", "find_targets", "inject_lora", "merge_lora",
-           "unmerge_lora", "kohya_name", "adaptable", "roots"]
+           "unmerge_lora", "kohya_name", "adaptable", "roots", "check_rank_alpha", "check_scale"]
 
 # Which modules to adapt: a name here or any regular expression, matched (re.search) against the module's path
 # with its root in front ("unet.down_blocks.0.attentions.0.transformer_blocks.0.attn1.to_q").
@@ -49,6 +50,27 @@ TARGETS = {
 }
 
 
+def check_rank_alpha(rank, alpha=None, dropout=0.0) -> tuple[int, float | None, float]:
+    """(rank, alpha, dropout) as plain Python numbers, or one ValueError that names the bad one and the rule."""
+    if isinstance(rank, bool) or not isinstance(rank, Integral) or rank < 1:
+        raise ValueError(f"rank={rank!r} must be a whole number >= 1 (typical: 4 to 128).")
+    if alpha is not None and (isinstance(alpha, bool) or not isinstance(alpha, Real) or not math.isfinite(alpha)
+                              or alpha <= 0):
+        raise ValueError(f"alpha={alpha!r} must be a finite number > 0 (or None for alpha = rank); the update is "
+                         "scaled by alpha/rank (kohya's default: alpha = rank, or 1).")
+    if isinstance(dropout, bool) or not isinstance(dropout, Real) or not 0 <= dropout < 1:
+        raise ValueError(f"dropout={dropout!r} must be in [0, 1) (0 is the usual choice, 0.1 at most).")
+    return int(rank), None if alpha is None else float(alpha), float(dropout)
+
+
+def check_scale(scale) -> float:
+    """A LoRA's weight as a float: any finite number (negative ones push away from what the LoRA learnt)."""
+    if isinstance(scale, bool) or not isinstance(scale, Real) or not math.isfinite(scale):
+        raise ValueError(f"scale={scale!r} must be a finite number: 1.0 is the LoRA as trained, 0.0 switches it off "
+                         "(A1111's <lora:name:0.8> is scale 0.8).")
+    return float(scale)
+
+
 class LoRALinear(nn.Module):
     """The low-rank update of one ``nn.Linear``: x (..., in) -> s·(α/r)·B(A(dropout(x))) (..., out).
 
@@ -57,6 +79,7 @@ class LoRALinear(nn.Module):
 
     def __init__(self, base: nn.Module, rank: int = 4, alpha: float | None = None, dropout: float = 0.0):
         super().__init__()
+        rank, alpha, dropout = check_rank_alpha(rank, alpha, dropout)
         self.rank, self.scale = rank, 1.0
         self.lora_down, self.lora_up = self.pair(base, rank)
         self.register_buffer("alpha", torch.tensor(float(rank if alpha is None else alpha)))  # saved, as kohya does
@@ -68,6 +91,14 @@ class LoRALinear(nn.Module):
     def pair(base: nn.Linear, rank: int) -> tuple[nn.Module, nn.Module]:
         """A: in -> r, B: r -> out; their weights are (r, in) and (out, r)."""
         return nn.Linear(base.in_features, rank, bias=False), nn.Linear(rank, base.out_features, bias=False)
+
+    @property
+    def scale(self) -> float:
+        return self._scale
+
+    @scale.setter
+    def scale(self, value: float) -> None:
+        self._scale = check_scale(value)
 
     def multiplier(self) -> float:
         """s · α / r, the factor in front of B A."""
@@ -132,11 +163,17 @@ def adaptable(model) -> dict[str, nn.Module]:
 def find_targets(model, targets="attention") -> dict[str, nn.Module]:
     """The modules ``inject_lora`` adapts: linear and conv layers whose path matches one of ``targets``
     (names of TARGETS or regular expressions), in the model's order."""
-    patterns = [targets] if isinstance(targets, str) else list(targets)
-    if not patterns:
-        raise ValueError(f"targets={targets!r} is empty: give a name of course.nets.lora.TARGETS ({', '.join(TARGETS)}) "
-                         "or a regular expression on module paths.")
-    regexes = [re.compile(TARGETS.get(p, p)) for p in patterns]
+    patterns = [targets] if isinstance(targets, str) else list(targets) if isinstance(targets, (list, tuple)) else None
+    if not patterns or not all(isinstance(p, str) for p in patterns):
+        raise ValueError(f"targets={targets!r}: give a name of course.nets.lora.TARGETS ({', '.join(TARGETS)}), a "
+                         "regular expression on module paths, or a list of them.")
+    regexes = []
+    for p in patterns:
+        try:
+            regexes.append(re.compile(TARGETS.get(p, p)))
+        except re.error as err:
+            raise ValueError(f"targets: {p!r} is neither a name of course.nets.lora.TARGETS ({', '.join(TARGETS)}) "
+                             f"nor a valid regular expression ({err}).") from None
     candidates = adaptable(model)
     found = {path: m for path, m in candidates.items() if any(r.search(path) for r in regexes)}
     if not found:
@@ -174,10 +211,11 @@ class LoRANetwork(nn.Module):
 
     @scale.setter
     def scale(self, value: float) -> None:
+        value = check_scale(value)
         if self.merged:
             raise ValueError(f"scale: the LoRA is merged at scale {self._scale:g}; unmerge_lora() first, set the "
                              "scale, then merge again.")
-        self._scale = float(value)
+        self._scale = value
         for layer in self.children():
             layer.scale = self._scale
 
@@ -240,16 +278,11 @@ def inject_lora(model, rank: int = 4, alpha: float | None = None, targets="atten
     Returns the attached ``LoRANetwork``: its parameters are the only trainable ones. ``alpha`` defaults to the
     rank (α/r = 1). ``linear_cls``/``conv_cls`` build the layers (notebook 06 passes the learner's own).
     """
-    if not isinstance(rank, int) or rank < 1:
-        raise ValueError(f"rank={rank!r} must be a whole number >= 1 (typical: 4 to 128).")
-    if alpha is not None and alpha <= 0:
-        raise ValueError(f"alpha={alpha} must be > 0 (or None for alpha = rank); the update is scaled by alpha/rank.")
-    if not 0 <= dropout < 1:
-        raise ValueError(f"dropout={dropout} must be in [0, 1) (0 is the usual choice, 0.1 at most).")
+    rank, alpha, dropout = check_rank_alpha(rank, alpha, dropout)
     found = find_targets(model, targets)
-    roots = roots(model)
-    total = sum(p.numel() for root in roots.values() for p in root.parameters())
-    for root in roots.values():
+    frozen = roots(model)
+    total = sum(p.numel() for root in frozen.values() for p in root.parameters())
+    for root in frozen.values():
         root.requires_grad_(False)
     layers = {}
     for path, module in found.items():
@@ -260,11 +293,20 @@ def inject_lora(model, rank: int = 4, alpha: float | None = None, targets="atten
 
 def merge_lora(*networks: LoRANetwork) -> None:
     """Fold each LoRA, at its scale, into the weights of the modules it adapts (several add up)."""
+    _check_networks(networks, "merge_lora")
     for network in networks:
         network.merge()
 
 
 def unmerge_lora(*networks: LoRANetwork) -> None:
     """Take each merged LoRA out of the weights again, last merged first."""
+    _check_networks(networks, "unmerge_lora")
     for network in reversed(networks):
         network.unmerge()
+
+
+def _check_networks(networks, name: str) -> None:
+    for network in networks:
+        if not isinstance(network, LoRANetwork):
+            raise ValueError(f"{name} takes LoRANetworks (what inject_lora and load_lora return), got a "
+                             f"{type(network).__name__}.")

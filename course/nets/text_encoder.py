@@ -26,7 +26,7 @@ from torch import nn
 
 from course.config import TextEncoderConfig
 from course.nets.attention import attention, merge_heads, split_heads
-from course.text.prompts import Chunk, chunk, match_chunk_counts
+from course.text.prompts import Chunk, chunk, match_chunk_counts, parse_emphasis
 
 __all__ = ["TextEncoder", "TextEncoderOutput", "eos_positions", "a1111_to_diffusers_clip_skip",
            "encode_weighted", "encode_prompt"]
@@ -206,7 +206,15 @@ def encode_weighted(text_encoder: TextEncoder, chunks, clip_skip: int | None = 0
 
     then the chunks are concatenated along the token axis. A1111 takes each mean over all the texts it encodes
     in one call (usually one); we take it per prompt, so a prompt's encoding never depends on its batch.
+
+    A context that comes out NaN or inf is refused (ValueError): a weight too large for the encoder's float
+    type, or an encoder that gives NaN/inf by itself (damaged weights, float16 overflow).
     """
+    return _encode_weighted(text_encoder, chunks, clip_skip)
+
+
+def _encode_weighted(text_encoder: TextEncoder, chunks, clip_skip, texts: list[str] | None = None) -> torch.Tensor:
+    """encode_weighted; ``texts`` (one per prompt) only name the prompt in a refusal."""
     one_prompt = isinstance(chunks, (list, tuple)) and chunks and all(isinstance(c, Chunk) for c in chunks)
     prompts = [chunks] if one_prompt else chunks
     if not isinstance(prompts, (list, tuple)) or not prompts or not all(
@@ -224,6 +232,7 @@ def encode_weighted(text_encoder: TextEncoder, chunks, clip_skip: int | None = 0
     ids = torch.tensor([c.ids for c in flat], device=param.device)  # (B·k, T)
     weights = torch.tensor([c.weights for c in flat], device=param.device, dtype=param.dtype)[..., None]  # (B·k, T, 1)
     z = text_encoder(ids, clip_skip=clip_skip)  # (B·k, T, D): every chunk encoded on its own
+    _refuse_non_finite(z, flat, len(prompts[0]), texts, weighted=False)
     mean_before = z.mean(dim=(1, 2), keepdim=True)  # (B·k, 1, 1): one mean per chunk
     z = z * weights
     mean_after = z.mean(dim=(1, 2), keepdim=True)
@@ -231,6 +240,7 @@ def encode_weighted(text_encoder: TextEncoder, chunks, clip_skip: int | None = 0
     # an untrained final LayerNorm gives every vector mean 0, and A1111's formula then breaks)
     weighted = (weights != 1).any(dim=1, keepdim=True) & (mean_after != 0)
     z = torch.where(weighted, z * (mean_before / torch.where(weighted, mean_after, 1.0)), z)
+    _refuse_non_finite(z, flat, len(prompts[0]), texts, weighted=True)
     b, k = len(prompts), len(prompts[0])
     return z.reshape(b, k * z.shape[1], z.shape[2])  # (B, k·T, D): each prompt's chunks side by side
 
@@ -248,4 +258,23 @@ def encode_prompt(text_encoder: TextEncoder, tokenizer, prompt: str | list[str],
     chunked = [chunk(p, tokenizer, chunk_length) for p in prompts]
     longest = max(chunked, key=len)
     chunked = [match_chunk_counts(c, longest, tokenizer)[0] for c in chunked]
-    return encode_weighted(text_encoder, chunked, clip_skip)
+    return _encode_weighted(text_encoder, chunked, clip_skip, list(prompts))
+
+
+def _refuse_non_finite(z: torch.Tensor, chunks: list[Chunk], k: int, texts: list[str] | None, weighted: bool):
+    """One check of z (B·k, T, D) for NaN/inf; a refusal names the prompt and, after weighting, the weight."""
+    bad = ~torch.isfinite(z).flatten(1).all(dim=1)  # (B·k,): one flag per chunk
+    if not bool(bad.any()):
+        return
+    n = int(bad.nonzero()[0])
+    where = f"prompt {texts[n // k][:60]!r}" if texts is not None else f"chunk {n}"
+    if not weighted:
+        raise ValueError(f"the text encoder gives NaN or inf for {where} before any prompt weight: its weights may "
+                         f"hold NaN/inf (a damaged file), or {z.dtype} overflowed; load the model again, or run the "
+                         "text encoder in float32.")
+    weight = max(chunks[n].weights, key=lambda w: abs(w - 1))  # the one furthest from 1 breaks it
+    fragment = next((text for text, w in parse_emphasis(texts[n // k]) if w == weight), None) if texts else None
+    what = f"({fragment.strip()[:40]}:{weight:g})" if fragment else f"{weight:g}"
+    raise ValueError(f"the prompt weight {what} in {where} makes the context NaN or inf ({z.dtype} holds at most "
+                     f"{torch.finfo(z.dtype).max:.6g}): use weights of about 0.5 to 1.5, A1111's usual range, e.g. "
+                     "(word:1.2).")

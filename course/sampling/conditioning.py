@@ -12,6 +12,8 @@ weight of 1, and gives exactly the [uncond, cond] batch of diffusers' pipeline.
 """
 from __future__ import annotations
 
+import math
+
 import torch
 
 from course.nets.text_encoder import encode_prompt
@@ -33,6 +35,12 @@ class Conditioning:
         prompts = [prompt] if isinstance(prompt, str) else list(prompt)
         negatives = [negative_prompt] * len(prompts) if isinstance(negative_prompt, str) else list(negative_prompt)
         ands = [parse_and(p) for p in prompts]  # per prompt: [(text, weight), ...]
+        for text, weight in (part for a in ands for part in a):
+            if not math.isfinite(weight):
+                raise ValueError(f"the AND part {text[:40]!r} has weight {weight}: a part's weight scales its pull "
+                                 "on the picture, so it must be a finite number; use about 0.5 to 1.5 (no ':w' = 1).")
+        # the part pulling hardest: its weight multiplies the guidance scale (the pipeline bounds the product)
+        self.heaviest = max((part for a in ands for part in a), key=lambda part: abs(part[1]))
         J = max(len(a) for a in ands)
         ands = [a + [(a[-1][0], 0.0)] * (J - len(a)) for a in ands]  # pad with weight-0 parts: one shape for all
         # one schedule [(end_step, text), ...] per negative prompt, then per part of each prompt

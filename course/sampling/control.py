@@ -7,6 +7,9 @@ and guess mode.
 """
 from __future__ import annotations
 
+import math
+import numbers
+
 import numpy as np
 import torch
 from torch import nn
@@ -28,6 +31,10 @@ def _per_net(value, n: int, name: str) -> list[float]:
     if len(values) != n:
         raise ValueError(f"{name}={value!r} has {len(values)} entries for {n} ControlNets: give one per ControlNet, "
                          "or a single number for all.")
+    for v in values:
+        if isinstance(v, bool) or not isinstance(v, numbers.Real) or math.isnan(v):
+            raise ValueError(f"{name}={value!r}: pass a number in [0, 1] (a fraction of the steps), or one per "
+                             "ControlNet.")
     return [float(v) for v in values]
 
 
@@ -54,8 +61,8 @@ class Control:
                                  "hint_image, scale), the controlnet a course.nets.controlnet.ControlNet (convert a "
                                  "diffusers ControlNetModel with course.io.loading.from_reference).")
             scale = item[2] if len(item) == 3 else 1.0
-            if isinstance(scale, bool) or not isinstance(scale, (int, float)) or scale != scale:
-                raise ValueError(f"control[{k}] has scale {scale!r}: pass a number (1.0 = as trained, 0 = off).")
+            if isinstance(scale, bool) or not isinstance(scale, numbers.Real) or not math.isfinite(scale):
+                raise ValueError(f"control[{k}] has scale {scale!r}: pass a finite number (1.0 = as trained, 0 = off).")
             self.nets.append(item[0])
             self.hints.append(hint_tensor(item[1], item[0].config.conditioning_channels))
             self.scales.append(float(scale))

@@ -21,6 +21,7 @@ Both predictions come from one model call on a batch of two: [x, x] with context
 from __future__ import annotations
 
 import math
+import numbers
 from typing import Callable
 
 import torch
@@ -40,8 +41,12 @@ def classifier_free_guidance(model: Callable, guidance_scale: float) -> Callable
     image 0's J, image 1's J, ..., and ``weights`` (B, J) their weights w_j; then
     guided = model_uncond + guidance_scale · Σ_j w_j (model_cond_j - model_uncond).
     """
-    if isinstance(guidance_scale, bool) or not isinstance(guidance_scale, (int, float)) or math.isnan(guidance_scale):
+    if isinstance(guidance_scale, bool) or not isinstance(guidance_scale, numbers.Real) or math.isnan(guidance_scale):
         raise ValueError(f"guidance_scale={guidance_scale!r} must be a number (SD 1.5: 7.5; 1.0 turns guidance off).")
+    if not math.isfinite(guidance_scale):
+        raise ValueError(f"guidance_scale={guidance_scale!r} must be a finite number (SD 1.5: 7.5; 1.0 turns guidance "
+                         "off): an infinite one makes every latent NaN.")
+    guidance_scale = float(guidance_scale)  # numpy's too (np.float32): the same arithmetic as a Python float
 
     def guided(x: torch.Tensor, s, cond: torch.Tensor, uncond: torch.Tensor | None = None,
                weights: torch.Tensor | None = None) -> torch.Tensor:

@@ -18,6 +18,8 @@ says so and why.
 """
 from __future__ import annotations
 
+import math
+import numbers
 import re
 from collections import namedtuple
 from dataclasses import dataclass
@@ -26,12 +28,47 @@ __all__ = ["Chunk", "parse_emphasis", "chunk", "match_chunk_counts", "schedule",
 
 ROUND, SQUARE = 1.1, 1 / 1.1  # (x) multiplies attention by 1.1, [x] by 1/1.1 (A1111 multiplies, never divides)
 BREAK = ("BREAK", -1.0)  # the run parse_emphasis returns for the word BREAK
-NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)"  # 3, 3., 3.5, .5, -1.2
+# 3, 3., 3.5, .5, -1.2. Written so that a digit can be read in one way only: '\d+\.?\d*' would let the
+# two digit runs share a long number in every possible split, and a regex that fails after such a number
+# (':111...1x') then tries them all, which takes time quadratic in the number's length.
+NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
+# More brackets open at once are refused. Closing a bracket rescales every run written since it opened,
+# so a run costs one multiplication per bracket around it: the limit keeps parsing linear in the prompt's
+# length. Far above what anyone types: 100 nested (x) weight by 1.1**100, about 14000.
+MAX_DEPTH = 100
 
 
 def _check_str(value: object, name: str) -> None:
+    # A wrong type, not a bad value: TypeError, like course.text.tokenizer's encode
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, got {type(value).__name__}; pass the prompt text.")
+
+
+def _whole(value: object, name: str, least: int, example: str) -> int:
+    """value as a plain int (numpy integers too), refused unless it is a whole number >= least."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least:
+        raise ValueError(f"{name}={value!r}: pass a whole number >= {least} ({example}).")
+    return int(value)
+
+
+def _excerpt(text: str, limit: int = 40) -> str:
+    """The text itself, or its start and end around '…' when it is long (for error messages)."""
+    return text if len(text) <= limit else f"{text[:limit - 12]}…{text[-11:]}"
+
+
+def _too_deep(text: str, pos: int, what: str) -> ValueError:
+    return ValueError(f"The prompt nests brackets more than {MAX_DEPTH} deep ({what}; bracket {MAX_DEPTH + 1} "
+                      f"opens at character {pos}: {_excerpt(text[pos:])!r}); remove some brackets, or write a "
+                      "literal bracket as \\( or \\[.")
+
+
+def _weight(number: str, where: str, example: str = "(word:1.2)") -> float:
+    """float(number), refused when it overflows to inf: an infinite weight gives a black picture."""
+    value = float(number)
+    if not math.isfinite(value):
+        raise ValueError(f"The weight {_excerpt(number)} in {_excerpt(where)!r} is too large ({value} as a float); "
+                         f"use a weight in the usual range 0..2, e.g. {example}.")
+    return value
 
 
 # ---- 1. emphasis: (x) [x] (x:1.5) ---------------------------------------------------------------
@@ -42,7 +79,20 @@ EMPHASIS_TOKEN = re.compile(rf"""
   | [^\\()\[\]:]+ | :                     # plain text; a ':' that starts no weight is text too
   | \\                                    # any other backslash: dropped, as A1111 does
 """, re.VERBOSE)
-BREAK_WORD = re.compile(r"\s*\bBREAK\b\s*")
+BREAK_WORD = re.compile(r"\bBREAK\b")
+
+
+def _split_break(token: str) -> list[str]:
+    """'a BREAK b' -> ['a', 'b']: the pieces around each word BREAK, without the whitespace next to it.
+
+    The same as splitting at the regex ``\\s*\\bBREAK\\b\\s*``, whose search would read a long run of
+    whitespace again from each of its characters (quadratic time). str.strip strips what ``\\s`` matches.
+    """
+    pieces = BREAK_WORD.split(token)
+    for i in range(len(pieces) - 1):  # the whitespace before a BREAK and after it belongs to no piece
+        pieces[i] = pieces[i].rstrip()
+        pieces[i + 1] = pieces[i + 1].lstrip()
+    return pieces
 
 
 def parse_emphasis(text: str) -> list[tuple[str, float]]:
@@ -52,50 +102,90 @@ def parse_emphasis(text: str) -> list[tuple[str, float]]:
     ``\\\\`` are literal characters. A bracket never closed weights the rest of the text; a closing
     bracket never opened is text. The uppercase word BREAK becomes the run ("BREAK", -1.0).
     Neighbouring runs of equal weight are merged; empty text gives [("", 1.0)].
+    Refused (ValueError): more than MAX_DEPTH brackets open at once, and a weight that overflows to inf.
 
     >>> parse_emphasis("a ((cat)) [dog]")
     [('a ', 1.0), ('cat', 1.2100000000000002), (' ', 1.0), ('dog', 0.9090909090909091)]
     """
     _check_str(text, "text")
-    runs: list[list] = []  # [text, weight]; closing a bracket rescales the runs emitted since it opened
+    # A run is text written between two bracket events, so all of it gets the same weight. Its text is
+    # kept as the list of pieces it was read in: the merging at the end goes through them one by one.
+    pieces: list[list[str]] = []
+    weights: list[float] = []  # one per run; closing a bracket rescales the runs written since it opened
+    breaks: list[int] = []  # the runs that are the word BREAK
     opened: dict[str, list[int]] = {"(": [], "[": []}  # for each open bracket: index of its first run
+    grow = False  # may the next piece join the last run? Not after a bracket or a BREAK
+
+    def add(piece: str) -> None:
+        nonlocal grow
+        if grow:
+            pieces[-1].append(piece)
+        else:
+            pieces.append([piece])
+            weights.append(1.0)
+        grow = True
 
     def scale(start: int, factor: float) -> None:
-        for run in runs[start:]:
-            if tuple(run) != BREAK:  # A1111 scales it too: '(a BREAK b)' then encodes the word BREAK
-                run[1] *= factor
+        # Each run is multiplied in turn, in the order the brackets close, as A1111 does: float
+        # products depend on the order, and the result must be the same to the last bit.
+        weights[start:] = [weight * factor for weight in weights[start:]]
 
     for m in EMPHASIS_TOKEN.finditer(text):
         token = m.group(0)
         if m.group("escaped"):
-            runs.append([token[1], 1.0])
-        elif m.group("weight") is not None and opened["("]:
-            scale(opened["("].pop(), float(m.group("weight")))
+            add(token[1])
+            continue
+        if token == "\\":
+            continue
+        if m.group("weight") is not None and opened["("]:
+            scale(opened["("].pop(), _weight(m.group("weight"), text[max(0, m.start() - 20):m.end()]))
         elif token in ("(", "["):
-            opened[token].append(len(runs))
+            if len(opened["("]) + len(opened["["]) == MAX_DEPTH:
+                raise _too_deep(text, m.start(), "brackets never closed count too: they weight the rest")
+            opened[token].append(len(weights))
         elif token == ")" and opened["("]:
             scale(opened["("].pop(), ROUND)
         elif token == "]" and opened["["]:
             scale(opened["["].pop(), SQUARE)
-        elif token != "\\":  # text, ':', or a closing bracket nobody opened
-            for i, part in enumerate(BREAK_WORD.split(token)):
+        else:  # text, ':', or a closing bracket nobody opened
+            for i, part in enumerate(_split_break(token)):
                 if i > 0:
-                    runs.append(list(BREAK))
-                runs.append([part, 1.0])
+                    breaks.append(len(weights))
+                    pieces.append([BREAK[0]])
+                    weights.append(BREAK[1])
+                    grow = False
+                add(part)
+            continue
+        grow = False  # a bracket opened or closed: what follows is weighted differently
     for start in opened["("]:  # unclosed brackets reach to the end of the text
         scale(start, ROUND)
     for start in opened["["]:
         scale(start, SQUARE)
+    for i in breaks:  # BREAK keeps its -1.0. A1111 scales it too: '(a BREAK b)' then encodes the word BREAK
+        weights[i] = BREAK[1]
 
-    merged: list[tuple[str, float]] = []
-    for piece, weight in runs:
-        if not piece:
-            continue  # empty pieces (e.g. around BREAK) hold no tokens; A1111 keeps them, harmlessly
-        if merged and merged[-1][1] == weight and BREAK not in (merged[-1], (piece, weight)):
-            merged[-1] = (merged[-1][0] + piece, weight)
-        else:
-            merged.append((piece, weight))
-    return merged or [("", 1.0)]
+    merged: list[list] = []  # [pieces, weight, number of characters]
+
+    def is_break(run: list) -> bool:
+        # Text that reads BREAK at weight -1.0 ('(BRE:-1)(AK:-1)') looks like the BREAK run: nothing is
+        # merged into it either, as before. (Telling them apart would need another kind of run.)
+        return run[1] == BREAK[1] and run[2] == len(BREAK[0]) and "".join(run[0]) == BREAK[0]
+
+    for run, weight in zip(pieces, weights):
+        for piece in run:
+            if not piece:
+                continue  # empty pieces (e.g. around BREAK) hold no tokens; A1111 keeps them, harmlessly
+            if merged and merged[-1][1] == weight and not is_break(merged[-1]) and (piece, weight) != BREAK:
+                merged[-1][0].append(piece)
+                merged[-1][2] += len(piece)
+            else:
+                merged.append([[piece], weight, len(piece)])
+    result = [("".join(run), weight) for run, weight, _ in merged]
+    for piece, weight in result:
+        if not math.isfinite(weight):
+            raise ValueError(f"The weight of {_excerpt(piece)!r} multiplies out to {weight}: nested weights "
+                             "overflow; use weights in the usual range 0..2, e.g. (word:1.2).")
+    return result or [("", 1.0)]
 
 
 # ---- 2. chunks of 75 tokens ---------------------------------------------------------------------
@@ -143,10 +233,8 @@ def chunk(prompt: str, tokenizer, chunk_length: int = 75, comma_backtrack: int =
      Chunk(ids=[49406, 1929, 49407 ×75], weights=[1.0 ×77])]
     """
     _check_str(prompt, "prompt")
-    if not isinstance(chunk_length, int) or chunk_length < 1:
-        raise ValueError(f"chunk_length={chunk_length!r}: pass a whole number >= 1 (CLIP's 77 = BOS + 75 + EOS).")
-    if not isinstance(comma_backtrack, int) or comma_backtrack < 0:
-        raise ValueError(f"comma_backtrack={comma_backtrack!r}: pass a whole number >= 0 (20 as A1111, 0 = off).")
+    chunk_length = _whole(chunk_length, "chunk_length", 1, "CLIP's 77 = BOS + 75 + EOS")
+    comma_backtrack = _whole(comma_backtrack, "comma_backtrack", 0, "20 as A1111, 0 = off")
     comma = tokenizer.encoder.get(",</w>")
     chunks: list[Chunk] = []
     ids: list[int] = []  # the chunk being filled, without BOS/EOS
@@ -205,7 +293,6 @@ def match_chunk_counts(cond: list[Chunk], uncond: list[Chunk], tokenizer) -> tup
 
 # ---- 3. prompt editing: [a:b:when], [a:when], [a::when], [a|b] ----------------------------------
 PLAIN = re.compile(r"(?:[^\\()\[\]:|]|\\.)+", re.DOTALL)  # escapes stay as written: emphasis reads them later
-MAX_DEPTH = 100
 _Edit = namedtuple("_Edit", "before after when")  # [before:after:when]: before up to step `when`, then after
 _Alternate = namedtuple("_Alternate", "options")  # [a|b|c]: a at step 1, b at 2, c at 3, a at 4, ...
 
@@ -226,12 +313,20 @@ def _match_brackets(text: str) -> dict[int, int]:
     return pairs
 
 
-def _when(part: list, steps: int) -> int | None:
-    """' 0.25' -> 25 (of 100 steps), '3' -> 3: below 1 is a fraction of steps, else a step. None if no number."""
+def _when(part: list, steps: int, bracket: str) -> int | None:
+    """' 0.25' -> 25 (of 100 steps), '3' -> 3: below 1 is a fraction of steps, else a step. None if no number.
+
+    Refused: a negative number, and one too long for a float (inf). A number beyond the last step is
+    kept (the text never switches), as in A1111, where a prompt serves runs with different step counts.
+    """
     m = re.fullmatch(rf"\s*({NUMBER})\s*", "".join(part)) if all(isinstance(n, str) for n in part) else None
     if m is None:
         return None
     value = float(m.group(1))
+    if not 0 <= value < math.inf:
+        raise ValueError(f"Prompt editing {_excerpt(bracket)!r} switches at {_excerpt(m.group(1))}, "
+                         f"{'a negative number' if value < 0 else 'too large for a float'}; write a fraction of "
+                         f"the steps in 0..1 (0.5 = halfway) or a step number 1..{steps}.")
     # A1111 before 1.6 (and its option use_old_scheduling) reads numbers this way. Since 1.6 it calls any
     # number with a '.' a fraction, so 2.0 means 200% (never switches) where we read it as step 2.
     return min(steps, int(value * steps if value < 1 else value))
@@ -260,10 +355,10 @@ def schedule(prompt: str, steps: int) -> list[tuple[int, str]]:
     [(5, 'a cat'), (10, 'a dog')]
     """
     _check_str(prompt, "prompt")
-    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
-        raise ValueError(f"steps={steps!r}: pass the number of sampling steps, a whole number >= 1 (e.g. 20).")
+    steps = _whole(steps, "steps", 1, "the number of sampling steps, e.g. 20")
     pairs = _match_brackets(prompt)
     ends = {steps}  # the steps at which the text changes
+    alternates = False  # an [a|b] changes the text at every step
 
     def as_text(parts: list[list], seps: list[str]) -> list:
         """Glue parts back together with their separators, which are plain text here."""
@@ -272,15 +367,19 @@ def schedule(prompt: str, steps: int) -> list[tuple[int, str]]:
             nodes += [sep, *part]
         return nodes
 
-    def bracket(opener: str, parts: list[list], seps: list[str]) -> list:
+    def bracket(start: int, parts: list[list], seps: list[str]) -> list:
+        """The bracket at prompt[start], holding parts with seps between them, as nodes."""
+        nonlocal alternates
+        opener = prompt[start]
         closer = ")" if opener == "(" else "]"
         if opener == "(" or not seps:  # (x), (x:1.2), [x]: emphasis, kept as written
             return [opener, *as_text(parts, seps), closer]
         if set(seps) == {"|"}:
-            ends.update(range(1, steps + 1))
+            alternates = True
             return [_Alternate(parts)]
-        when = _when(parts[-1], steps)
-        if set(seps) == {":"} and len(parts) <= 3 and when is not None:
+        when = _when(parts[-1], steps, prompt[start:pairs[start] + 1]) \
+            if set(seps) == {":"} and len(parts) <= 3 else None
+        if when is not None:
             if when >= 1:
                 ends.add(when)
             return [_Edit(parts[0] if len(parts) == 3 else [], parts[-2], when)]
@@ -289,11 +388,11 @@ def schedule(prompt: str, steps: int) -> list[tuple[int, str]]:
     def parse(start: int, stop: int, depth: int) -> tuple[list[list], list[str]]:
         """prompt[start:stop] -> parts split at this level's ':' and '|', and those separators."""
         if depth > MAX_DEPTH:
-            raise ValueError(f"The prompt nests brackets more than {MAX_DEPTH} deep; remove some brackets.")
+            raise _too_deep(prompt, start - 1, "each bracket inside the one before")
         parts, seps, i = [[]], [], start
         while i < stop:
             if prompt[i] in "([" and i in pairs:
-                parts[-1] += bracket(prompt[i], *parse(i + 1, pairs[i], depth + 1))
+                parts[-1] += bracket(i, *parse(i + 1, pairs[i], depth + 1))
                 i = pairs[i] + 1
             elif prompt[i] in ":|":
                 seps.append(prompt[i])
@@ -309,16 +408,18 @@ def schedule(prompt: str, steps: int) -> list[tuple[int, str]]:
     # ':' and '|' outside [...] are text. (A1111's grammar rejects a '|' there, and then ignores all
     # editing in the prompt; we still apply the editing around it.)
     nodes = as_text(*parse(0, len(prompt), 0))
-    return [(end, _render(nodes, end)) for end in sorted(ends)]
+    return [(end, _render(nodes, end)) for end in (range(1, steps + 1) if alternates else sorted(ends))]
 
 
 # ---- 4. composable diffusion: a AND b:0.5 -------------------------------------------------------
 AND_WORD = re.compile(r"\bAND\b")
-TRAILING_WEIGHT = re.compile(rf"(.*?)(?:\s*:\s*({NUMBER}))?\s*", re.DOTALL)
+WEIGHT_AT_END = re.compile(rf"\s*({NUMBER})\s*")
 
 
 def parse_and(prompt: str) -> list[tuple[str, float]]:
     """Split at the uppercase word AND; each part may end in ':weight' (default 1.0).
+
+    Refused (ValueError): a weight too long for a float (inf).
 
     >>> parse_and("a cat :1.2 AND a dog")
     [('a cat', 1.2), ('a dog', 1.0)]
@@ -326,7 +427,10 @@ def parse_and(prompt: str) -> list[tuple[str, float]]:
     _check_str(prompt, "prompt")
     result = []
     for part in AND_WORD.split(prompt):
-        text, weight = TRAILING_WEIGHT.fullmatch(part).groups()
+        # A weight is a number after the last ':' of the part, with nothing but whitespace around it
+        colon = part.rfind(":")
+        m = WEIGHT_AT_END.fullmatch(part, colon + 1) if colon >= 0 else None
         # A1111 keeps the whitespace in front of a part; we strip it (CLIP ignores it anyway)
-        result.append((text.strip(), float(weight) if weight is not None else 1.0))
+        text, weight = (part[:colon], _weight(m.group(1), part[colon:], "a cat :1.2 AND a dog")) if m else (part, 1.0)
+        result.append((text.strip(), weight))
     return result

@@ -34,6 +34,8 @@ from pathlib import Path
 
 import regex
 
+from course.config import read_json
+
 BOS, EOS = "<|startoftext|>", "<|endoftext|>"
 END_OF_WORD = "</w>"
 # special tokens | contractions | runs of letters | single digits | runs of anything else but spaces
@@ -147,10 +149,8 @@ class CLIPTokenizer:
             if not Path(path).is_file():
                 raise FileNotFoundError(f"{path} does not exist. Point at the vocab.json and merges.txt inside "
                                         "a Stable Diffusion model's tokenizer/ folder.")
-        vocab = json.loads(Path(vocab_json).read_text(encoding="utf-8"))
-        lines = Path(merges_txt).read_text(encoding="utf-8").split("\n")
-        merges = [tuple(line.split()) for line in lines if line and not line.startswith("#version")]
-        return cls(vocab, merges, **kwargs)
+        vocab = check_vocab(read_json(vocab_json, "the tokenizer's vocabulary (token -> id)"), vocab_json)
+        return cls(vocab, read_merges(merges_txt, vocab), **kwargs)
 
     @classmethod
     def from_folder(cls, folder: str | Path, **kwargs) -> "CLIPTokenizer":
@@ -164,13 +164,22 @@ class CLIPTokenizer:
             folder = folder / "tokenizer"
         config = folder / "tokenizer_config.json"
         if config.is_file() and "model_max_length" not in kwargs:  # a model trained on shorter prompts says so
-            length = json.loads(config.read_text(encoding="utf-8")).get("model_max_length")
+            length = read_json(config, "the tokenizer's settings").get("model_max_length")
             if isinstance(length, int) and 2 <= length <= 10_000:
                 kwargs["model_max_length"] = length
         if not (folder / "vocab.json").is_file() and (folder / "tokenizer.json").is_file():
-            model = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))["model"]
+            path = folder / "tokenizer.json"
+            model = read_json(path, "a tokenizers model").get("model")
+            if not isinstance(model, dict) or not isinstance(model.get("merges"), list):
+                raise ValueError(f"{path} has no \"model\" with \"vocab\" and \"merges\" lists: it is not a BPE "
+                                 "tokenizer's file. Use the vocab.json and merges.txt of an SD model's tokenizer/ "
+                                 "folder.")
             merges = [tuple(m.split()) if isinstance(m, str) else tuple(m) for m in model["merges"]]
-            return cls(model["vocab"], merges, **kwargs)
+            bad = next((i for i, m in enumerate(merges) if len(m) != 2 or not all(isinstance(x, str) for x in m)), None)
+            if bad is not None:
+                raise ValueError(f"{path}: merge {bad} of model.merges is {model['merges'][bad]!r}; each merge is a "
+                                 "pair of symbols (\"a b\" or [\"a\", \"b\"]). The file is damaged: restore it.")
+            return cls(check_vocab(model.get("vocab"), f"{path} (model.vocab)"), merges, **kwargs)
         return cls.from_files(folder / "vocab.json", folder / "merges.txt", **kwargs)
 
     @classmethod
@@ -290,6 +299,67 @@ class CLIPTokenizer:
     def _split_specials(self, text: str) -> list[str]:
         """'a<|endoftext|>b' -> ['a', '<|endoftext|>', 'b']: special tokens are matched before cleaning."""
         return [p for p in regex.split(f"({SPECIALS.pattern})", text) if p]
+
+
+def check_vocab(vocab, source) -> dict[str, int]:
+    """A vocabulary as vocab.json holds it: a JSON object from each token (a string) to its id, a whole number
+    >= 0, no two tokens sharing an id. Returns it; raises ValueError naming ``source`` and the first bad entry."""
+    if not isinstance(vocab, dict):
+        raise ValueError(f"{source} holds a {type(vocab).__name__}, but a vocabulary maps each token to its id "
+                         "({\"a</w>\": 320, ...}). Restore the file from the model's original download.")
+    owner = {}
+    for token, i in vocab.items():
+        if not isinstance(token, str) or isinstance(i, bool) or not isinstance(i, int) or i < 0:
+            raise ValueError(f"{source}: the entry {token!r}: {json.dumps(i) if _jsonable(i) else repr(i)} is not "
+                             "token -> id; every id is a whole number >= 0 (e.g. \"a</w>\": 320). The file is "
+                             "damaged: restore it from the model's original download.")
+        if i in owner:
+            raise ValueError(f"{source}: {owner[i]!r} and {token!r} both have the id {i}; every token needs its own "
+                             "id, or decoding mixes them up. The file is damaged: restore it.")
+        owner[i] = token
+    return vocab
+
+
+def _jsonable(value) -> bool:
+    try:
+        json.dumps(value)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def read_merges(path: str | Path, vocab: dict[str, int]) -> list[tuple[str, str]]:
+    """The merges of a merges.txt, in rank order: one pair of symbols per line, after an optional "#version"
+    first line (transformers' fast tokenizers and the course skip it when it is there). Each pair and what it
+    merges into must be in ``vocab``, as in every BPE vocabulary. Raises ValueError naming the file and the line."""
+    path = Path(path)
+    data = path.read_bytes()
+    if not data.strip():
+        raise ValueError(f"{path} is empty; a merges.txt lists the tokenizer's merges, one pair of symbols per line "
+                         "after a \"#version: 0.2\" header. Restore it from the model's original download.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        raise ValueError(f"{path}, line {line}: byte {data[err.start:err.start + 1]!r} is not UTF-8 text; a merges.txt "
+                         "is text, one pair of symbols per line. The file is damaged or is not a merges file: "
+                         "restore it from the model's original download.") from None
+    merges = []
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip() or (n == 1 and line.startswith("#version")):
+            continue
+        pair = line.split()
+        if len(pair) != 2:
+            raise ValueError(f"{path}, line {n}: {line[:60]!r} has {len(pair)} symbol(s); each line of a merges.txt "
+                             "is two symbols and a space between them (e.g. \"t h\"). The file is damaged: restore "
+                             "it from the model's original download.")
+        missing = next((s for s in (pair[0], pair[1], pair[0] + pair[1]) if s not in vocab), None)
+        if missing is not None:
+            raise ValueError(f"{path}, line {n}: the merge {line.strip()!r} needs {missing!r}, which the vocabulary "
+                             "lacks; vocab.json and merges.txt must come from the same tokenizer (the same "
+                             "tokenizer/ folder). Restore the pair.")
+        merges.append((pair[0], pair[1]))
+    return merges
 
 
 def train_bpe(texts: list[str], vocab_size: int, verbose: bool = False) -> CLIPTokenizer:

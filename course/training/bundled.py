@@ -15,7 +15,7 @@ The data is a pure function of (seed, step), so a resumed run sees the batches i
 Under ``accelerate launch`` (or ``torchrun``) the stages train data-parallel: each of N processes takes 1/N of
 every step's batch and the processes average their gradients, so the run sees the same data as a plain one.
 
-    python -m course train-bundled              # about 30 minutes on a 2-core CPU; writes course/bundled/
+    python -m course train-bundled              # writes course/bundled/ (time: docs/recipes.md)
     accelerate launch --num_processes 4 -m course train-bundled      # four GPUs, same batches
 """
 from __future__ import annotations
@@ -42,7 +42,7 @@ from course.pipeline import text_to_image
 from course.sampling.schedules import SD15_SCHEDULER_CONFIG, add_noise, training_alphas_cumprod
 from course.text.tokenizer import CLIPTokenizer, train_bpe
 from course.training import data
-from course.training.stage import Stage, is_main, shard, start_processes, step_generator
+from course.training.stage import Stage, is_main, prepare_resume, shard, start_processes, step_generator
 
 # the model is trained on SD 1.x's schedule and its folder names SD 1.5's scheduler class, so diffusers reads it as SD
 SCHEDULER_CONFIG = {"_class_name": "PNDMScheduler", **SD15_SCHEDULER_CONFIG, "prediction_type": "epsilon"}
@@ -58,8 +58,8 @@ class Recipe:
     text: TextEncoderConfig = TextEncoderConfig(vocab_size=640, hidden_size=128, intermediate_size=512,
                                                 num_hidden_layers=2, num_attention_heads=4, max_position_embeddings=24)
     vae: VAEConfig = VAEConfig(block_out_channels=(32, 64, 64), layers_per_block=1, sample_size=32)
-    # no attention at 8×8, as SDXL at its highest resolution: with cross-attention in every block the same 1,250
-    # steps took 33.8 min (95.0% all three on the held-out prompts), without it at 8×8 28.5 min (96.5%; README)
+    # no attention at 8×8, as SDXL at its highest resolution: attention there costs the most time and the 32 px
+    # pictures' layout is read well enough at 4×4 (docs/recipes.md has the runs)
     unet: UNetConfig = UNetConfig(sample_size=8, block_out_channels=(64, 128), layers_per_block=1,
                                   down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
                                   up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"),
@@ -72,8 +72,8 @@ class Recipe:
     kl_weight: float = 1e-6
     edge_weight: float = 1.0  # weight of the image-gradient term of the VAE's loss (see edge_loss)
     pool: int = 20_000  # images encoded once; the UNet samples their latents from the VAE's posterior each step
-    unet_steps: int = 1250  # measured (README, with attention in every block): 1,000 steps of 128 or 1,250 of 96
-    batch: int = 128        # save time but drop the held-out prompts' "all three" from 95% to 92.5%
+    unet_steps: int = 1250  # fewer steps or smaller batches lose held-out accuracy (docs/recipes.md)
+    batch: int = 128
     lr: float = 8e-4
     warmup: int = 100
     ema_decay: float = 0.999
@@ -121,9 +121,27 @@ def edge_loss(recon: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
     return F.mse_loss(dx(recon), dx(x)) + F.mse_loss(dy(recon), dy(x))
 
 
+# what each stage's checkpoint depends on: a checkpoint is continued only with the same values (Stage refuses it
+# otherwise). The VAE stage reads only its own fields; the UNet stage everything that decides its batches and
+# weights (its pool comes from the VAE, its tokenizer from the recipe), not the evaluation or saving intervals.
+VAE_SETTINGS = ("image_size", "vae", "seed", "vae_steps", "vae_batch", "vae_lr", "vae_warmup", "kl_weight",
+                "edge_weight")
+NOT_UNET_SETTINGS = ("save_every_s", "eval_every", "eval_prompts", "choice_prompts", "defaults")
+
+
+def stage_settings(recipe: Recipe, stage: str, frozen_text_encoder: bool = False) -> dict:
+    """The settings saved with (and compared against) the checkpoint of ``stage`` ("vae" or "unet")."""
+    every = dataclasses.asdict(recipe)
+    if stage == "vae":
+        return {k: every[k] for k in VAE_SETTINGS}
+    unet = {k: v for k, v in every.items() if k not in NOT_UNET_SETTINGS}
+    return {**unet, "frozen_text_encoder": frozen_text_encoder}
+
+
 def train_vae(recipe: Recipe, workdir: Path, device) -> VAE:
     torch.manual_seed(recipe.seed)
-    stage = Stage("vae", VAE(recipe.vae).to(device), recipe.vae_lr, workdir, recipe.vae_steps, recipe.vae_warmup)
+    stage = Stage("vae", VAE(recipe.vae).to(device), recipe.vae_lr, workdir, recipe.vae_steps, recipe.vae_warmup,
+                  settings=stage_settings(recipe, "vae"))
 
     def loss_at(step: int) -> torch.Tensor:
         rows = shard(recipe.vae_batch)  # this process's images of the step's batch
@@ -190,7 +208,8 @@ def train_unet(recipe: Recipe, tok: CLIPTokenizer, vae: VAE, pool, workdir: Path
     if frozen_text_encoder is not None:
         both.text_encoder.load_state_dict(frozen_text_encoder.state_dict())
         both.text_encoder.requires_grad_(False)  # AdamW skips parameters that get no gradient
-    stage = Stage("unet", both, recipe.lr, workdir, recipe.unet_steps, recipe.warmup, recipe.ema_decay)
+    stage = Stage("unet", both, recipe.lr, workdir, recipe.unet_steps, recipe.warmup, recipe.ema_decay,
+                  settings=stage_settings(recipe, "unet", frozen_text_encoder is not None))
 
     def loss_at(step: int) -> torch.Tensor:
         g, b = step_generator(recipe.seed, step), recipe.batch
@@ -233,13 +252,16 @@ def prompt_following(recipe: Recipe, tok, vae, both: TextAndUNet, n: int) -> dic
 # ---- the command ---------------------------------------------------------------------------------------------
 
 def train_bundled(out: Path = BUNDLED_DIR, workdir: Path = Path("runs/bundled"), recipe: Recipe | None = None,
-                  device: str | None = None) -> Path:
-    """Train every stage (resuming any that a checkpoint in ``workdir`` has started) and write the model folder."""
+                  device: str | None = None, restart: bool = False) -> Path:
+    """Train every stage (resuming any that a checkpoint in ``workdir`` has started with the same recipe) and write
+    the model folder. ``restart``: delete the checkpoints in ``workdir`` first and train every stage anew."""
 
     recipe = recipe or Recipe()
     device = start_processes(device)  # under a launcher: this process's GPU (or the CPU), in the group of all
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
+    for stage_name in ("vae", "unet"):  # a changed recipe is refused now, not after the first stages ran
+        prepare_resume(workdir / f"{stage_name}.pt", stage_settings(recipe, stage_name), restart)
     started = time.monotonic()
     timings = {}
     tok = train_tokenizer(recipe)

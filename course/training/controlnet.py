@@ -12,7 +12,7 @@ ControlNet must learn first, and a short run learns it sooner.
 Resumable as the bundled model's stages (``course.training.stage.Stage``: checkpoints in ``<workdir>/controlnet.pt``,
 saved every few minutes and on Ctrl-C; run the same command again to continue).
 
-    python -m course train-controlnet      # ~15 minutes on a 2-core CPU; writes course/bundled_controlnet/
+    python -m course train-controlnet      # writes course/bundled_controlnet/ (time: docs/recipes.md)
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ from course.parts import BUNDLED_CONTROLNET_DIR, BUNDLED_DIR, Parts
 from course.pipeline import text_to_image
 from course.sampling.schedules import add_noise, training_alphas_cumprod
 from course.training import data
-from course.training.stage import Stage, step_generator
+from course.training.stage import Stage, prepare_resume, recipe_settings, step_generator
 
 __all__ = ["ControlRecipe", "spec_hint", "make_pool", "train_controlnet", "control_accuracy", "base_fingerprint",
            "write_card"]
@@ -49,27 +49,17 @@ class ControlRecipe:
     low: int = 100  # Canny thresholds of the edge maps (the ControlNet annotators' defaults)
     high: int = 200
     pool: int = 6000  # pictures rendered, encoded by the VAE and edge-mapped once
-    steps: int = 1200  # measured on 200 held-out cases: 600 steps at lr 5e-4 put the shape where the edges are in
-    batch: int = 64    # 83% of the pictures, 1200 at 1e-3 in 94-100% (about 13 min on the 2-core CPU)
+    steps: int = 1200  # with lr 1e-3: fewer steps or a lower rate leave shapes away from their edges (docs/recipes.md)
+    batch: int = 64
     lr: float = 1e-3
     warmup: int = 30
     caption_dropout: float = 0.5  # the paper's: half of the prompts are ""
     # of the other captions, this share names only the colours ("red on a blue background", COLOUR_PROMPT): with
-    # the shape word in a caption the prompt alone can draw the outline, and the ControlNet need not learn it.
-    # Measured (200 held-out cases, colours-only prompts, on the base shipped before): 0.5 drew the right outline
-    # in 79%, 1.0 (no caption names the shape or place) in 84%, and the edges then also win over a prompt naming
-    # another place (90%)
+    # the shape word in a caption the prompt alone can draw the outline, and the ControlNet need not learn it
     colour_captions: float = 1.0
-    # t = 1000 (1 - u^k), u uniform: k = 1 is uniform. The layout (where) is decided at t > 500 (notebook 05), the
-    # outline (a square's corners or a circle's curve) later. Measured on 200 held-out cases, colours-only prompts
-    # (colour_captions 0.5):
-    # k = 3 (79% of the steps at t > 500) put 97% of the shapes in place but drew the right outline in 64.5%;
-    # k = 1.5 (63% at t > 500, 14% at t < 200) 99% and 79%; k = 1 (uniform) 98.5% and 81.5%, no better.
-    # With colours-only captions, the outline stays at 78-86.5% whatever else changes (k = 0.7, a hint encoder of
-    # (32, 64, 128), 2,400 steps of 32, a loss weighted on the outline's cells, more small shapes in the pool, a
-    # hint that keeps the corners, twice the steps; 81% on the current base): the misses are small squares, and the
-    # shape word in the frozen UNet's prompt alone puts them right (94.5%, on the current base 93%; README, "Where
-    # the missing points were").
+    # t = T (1 - u^k), u uniform: k = 1 is uniform, k > 1 favours high noise. The layout (where) is decided at
+    # high t (notebook 05), the outline later, and control matters most for the layout; a strong bias loses the
+    # outline (the runs that chose 1.5: docs/recipes.md)
     t_exponent: float = 1.5
     seed: int = 0
     save_every_s: float = 120.0
@@ -127,7 +117,7 @@ def train(recipe: ControlRecipe, parts: Parts, workdir: Path, device) -> Stage:
                                              for t in make_pool(recipe, parts))
     ac = training_alphas_cumprod(parts.scheduler_config).to(device)  # the schedule the base model learnt
     net = ControlNet.from_unet(parts.unet, recipe.hint_widths).to(device).train()
-    stage = Stage("controlnet", net, recipe.lr, workdir, recipe.steps, recipe.warmup)
+    stage = Stage("controlnet", net, recipe.lr, workdir, recipe.steps, recipe.warmup, settings=recipe_settings(recipe))
 
     def loss_at(step: int) -> torch.Tensor:
         g = step_generator(recipe.seed, step)
@@ -195,10 +185,13 @@ def control_accuracy(parts: Parts, controlnet: ControlNet | None, n: int = 100, 
 # ---- the command ---------------------------------------------------------------------------------------------
 
 def train_controlnet(out: Path = BUNDLED_CONTROLNET_DIR, workdir: Path = Path("runs/controlnet"),
-                     recipe: ControlRecipe | None = None, device: str | None = None, eval_n: int = 100) -> Path:
-    """Train the ControlNet on the bundled model (resuming a checkpoint in ``workdir``), evaluate it on ``eval_n``
-    held-out cases against the uncontrolled model, and write it (fp16, diffusers layout) with its model card."""
+                     recipe: ControlRecipe | None = None, device: str | None = None, eval_n: int = 100,
+                     restart: bool = False) -> Path:
+    """Train the ControlNet on the bundled model (resuming a checkpoint in ``workdir`` made with the same recipe;
+    ``restart``: delete it and start anew), evaluate it on ``eval_n`` held-out cases against the uncontrolled model,
+    and write it (fp16, diffusers layout) with its model card."""
     recipe = recipe or ControlRecipe()
+    prepare_resume(Path(workdir) / "controlnet.pt", recipe_settings(recipe), restart)  # before the slow setup
     device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
     parts = load_bundled()
     stage = train(recipe, parts, Path(workdir), device)
@@ -213,8 +206,7 @@ def train_controlnet(out: Path = BUNDLED_CONTROLNET_DIR, workdir: Path = Path("r
             "device": str(device), "torch_threads": torch.get_num_threads(),
             "parameters": sum(p.numel() for p in net.parameters()), "eval_n": eval_n, "sampling": dict(parts.defaults),
             "evaluation": evaluation}
-    save_controlnet(net, out, dtype=torch.float16)
-    (Path(out) / "controlnet.json").write_text(json.dumps(info, indent=1))
+    save_controlnet(net, out, dtype=torch.float16, extra={"controlnet.json": info})  # written whole, or not at all
     write_card(Path(out))
     print(f"wrote {out}: trained in {stage.seconds / 60:.1f} min")
     print((Path(out) / "README.md").read_text())

@@ -10,7 +10,7 @@ keeps the LoRA from repainting everything pink. Pictures are encoded by the VAE 
 The loop is ``course.training.stage.Stage``: a progress bar, a checkpoint ``<workdir>/lora.pt`` every minute and on Ctrl-C,
 and the same command continues from it with the very same batches (each is a pure function of seed and step).
 
-    python -m course train-lora --out runs/lora/pink.safetensors     # ~2 minutes on a 2-core CPU
+    python -m course train-lora --out runs/lora/pink.safetensors
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from course.io.lora_files import save_lora
 from course.nets.lora import LoRANetwork, inject_lora
 from course.sampling.schedules import add_noise, training_alphas_cumprod
 from course.training import data
-from course.training.stage import Stage, step_generator
+from course.training.stage import Stage, prepare_resume, recipe_settings, step_generator
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class LoRARecipe:
     dropout: float = 0.0
     lr: float = 2e-3
     warmup: int = 20
-    steps: int = 800             # 138 s here; 500 steps (91 s) drew pink in 58% of 60 prompts, 800 in 68% (README)
+    steps: int = 800             # fewer steps draw the new colour less often (docs/recipes.md)
     batch: int = 32
     caption_dropout: float = 0.1  # as in the base training: CFG's unconditional prediction stays trained
     seed: int = 0
@@ -83,17 +83,20 @@ def batch_at(pictures: dict, recipe: LoRARecipe, step: int, generator: torch.Gen
 
 
 def train_lora(parts, recipe: LoRARecipe | None = None, workdir: str | Path = "runs/lora",
-               network: LoRANetwork | None = None, device: str | None = None, log=None, log_every: int = 100):
+               network: LoRANetwork | None = None, device: str | None = None, log=None, log_every: int = 100,
+               restart: bool = False):
     """Train a LoRA on ``parts`` (a frozen model: ``course.parts.Parts``) and return (network, losses).
 
     ``network``: an injected LoRA to train (notebook 06 passes one built from the learner's layers); default
     ``inject_lora(parts, recipe.rank, recipe.alpha, recipe.targets)``. ``losses``: the loss of every step run in
     this call. ``log(stage)`` runs every ``log_every`` steps (``stage.model`` is the network, ``stage.step`` the step).
-    Resumes from ``<workdir>/lora.pt`` when it exists.
+    Resumes from ``<workdir>/lora.pt`` when it exists and was made with the same recipe (else refuses, naming what
+    differs); ``restart=True`` deletes that checkpoint and starts from step 0.
     """
 
     recipe = recipe or LoRARecipe()
     _check(recipe)
+    prepare_resume(Path(workdir) / "lora.pt", recipe_settings(recipe), restart)  # before the slow setup
     device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
     for module in (parts.unet, parts.text_encoder, parts.vae):
         module.to(device)
@@ -105,7 +108,8 @@ def train_lora(parts, recipe: LoRARecipe | None = None, workdir: str | Path = "r
     train_text = any(p.startswith("text_encoder.") for p in network.paths.values())
     pictures = encode_pictures(parts, recipe, device)
     ac = training_alphas_cumprod(parts.scheduler_config).to(device)  # the schedule the base model learnt
-    stage = Stage("lora", network, recipe.lr, Path(workdir), recipe.steps, recipe.warmup)
+    stage = Stage("lora", network, recipe.lr, Path(workdir), recipe.steps, recipe.warmup,
+                  settings=recipe_settings(recipe))
     losses = []
 
     def loss_at(step: int) -> torch.Tensor:
@@ -143,11 +147,13 @@ def _check(recipe: LoRARecipe) -> None:
 
 
 def train_lora_command(out: str | Path, workdir: str | Path = "runs/lora", recipe: LoRARecipe | None = None,
-                       layout: str = "kohya", device: str | None = None) -> Path:
-    """Load the bundled model, train the LoRA (resuming a stopped run), write it to ``out`` with a JSON of the
-    recipe and timing next to it."""
+                       layout: str = "kohya", device: str | None = None, restart: bool = False) -> Path:
+    """Load the bundled model, train the LoRA (resuming a stopped run made with the same recipe; ``restart``:
+    discard the checkpoint and start anew), write it to ``out`` with a JSON of the recipe and timing next to it."""
 
     recipe = recipe or LoRARecipe()
+    _check(recipe)
+    prepare_resume(Path(workdir) / "lora.pt", recipe_settings(recipe), restart)  # before loading anything
     started = time.monotonic()
     parts = load_bundled()
     network, losses = train_lora(parts, recipe, workdir, device=device)

@@ -13,6 +13,8 @@ torch's DistributedDataParallel does it, written out.
 from __future__ import annotations
 
 import copy
+import dataclasses
+import json
 import math
 import os
 import time
@@ -22,7 +24,8 @@ import torch
 import torch.distributed as dist
 from tqdm.auto import tqdm
 
-__all__ = ["start_processes", "is_main", "shard", "average_gradients", "lr_factor", "Stage"]
+__all__ = ["start_processes", "is_main", "shard", "average_gradients", "lr_factor", "Stage", "prepare_resume",
+           "recipe_settings"]
 
 
 # ---- several processes: data parallelism --------------------------------------------------------------------
@@ -88,22 +91,78 @@ def lr_factor(step: int, warmup: int, steps: int) -> float:
     return 0.5 * (1 + math.cos(math.pi * done))
 
 
+def _plain(settings: dict) -> dict:
+    """Settings as JSON has them (tuples as lists, nested dataclasses as dicts), so a saved copy compares equal."""
+    return json.loads(json.dumps(settings, default=str))
+
+
+def _differences(old: dict, new: dict, prefix: str = "") -> list[str]:
+    """'lr 0.002 → 0.01', one per setting that differs (nested ones as 'unet.block_out_channels ...')."""
+    show = lambda d, k: json.dumps(d[k]) if k in d else "(not set)"  # noqa: E731
+    out = []
+    for key in list(old) + [k for k in new if k not in old]:
+        if isinstance(old.get(key), dict) and isinstance(new.get(key), dict):
+            out += _differences(old[key], new[key], f"{prefix}{key}.")
+        elif key not in old or key not in new or old[key] != new[key]:
+            out.append(f"{prefix}{key} {show(old, key)} → {show(new, key)}")
+    return out
+
+
+def _refuse_other_settings(path: Path, old: dict | None, new: dict) -> None:
+    if old is None:  # a checkpoint from before the settings were saved with it: nothing to compare
+        return
+    changed = _differences(old, _plain(new))
+    if changed:
+        raise ValueError(f"{path} holds a run made with other settings: {', '.join(changed)}. Continuing it would "
+                         "silently keep the old ones (its optimizer and schedule are saved with it). To start anew, "
+                         "pass --restart (restart=True), which deletes this checkpoint, or use another --workdir; to "
+                         "continue the old run, run it with its old settings.")
+
+
+def recipe_settings(recipe, leave_out: tuple[str, ...] = ("save_every_s",)) -> dict:
+    """A recipe (a dataclass) as the settings its checkpoint is saved with: every field but ``leave_out``, those
+    that do not change what is trained (how often it is saved)."""
+    return {k: v for k, v in dataclasses.asdict(recipe).items() if k not in leave_out}
+
+
+def prepare_resume(path: str | Path, settings: dict, restart: bool = False) -> None:
+    """Before a run that resumes from the checkpoint ``path``: with ``restart``, delete the checkpoint (the run
+    starts from step 0); otherwise refuse, naming each setting that differs (old → new), when the checkpoint was
+    made with other ``settings``. Cheap (the weights are not read), so a trainer calls it before its slow setup;
+    ``Stage`` checks again when it loads."""
+    path = Path(path)
+    if restart:
+        if is_main():
+            path.unlink(missing_ok=True)
+            path.with_suffix(".tmp").unlink(missing_ok=True)
+        if dist.is_initialized():
+            dist.barrier()  # no process may load the checkpoint before the main one deleted it
+    elif path.is_file():
+        state = torch.load(path, map_location="cpu", weights_only=True, mmap=True)
+        _refuse_other_settings(path, state.get("settings"), settings)
+
+
 class Stage:
     """A model, its optimizer and EMA, and the step reached, kept in ``<workdir>/<name>.pt``.
 
     Under a launcher every process keeps all of it, EMA included: the same averaged gradients make the same
     updates everywhere, which costs no communication. Only the main process writes the file; all read it.
+    ``settings`` (default: lr, steps, warmup, ema_decay) are saved with it: a checkpoint made with other settings
+    is refused instead of resumed (``prepare_resume`` deletes it, for a fresh start).
     """
 
     def __init__(self, name: str, model: torch.nn.Module, lr: float, workdir: Path, steps: int, warmup: int = 0,
-                 ema_decay: float | None = None):
+                 ema_decay: float | None = None, settings: dict | None = None):
         self.name, self.model, self.steps, self.path = name, model, steps, Path(workdir) / f"{name}.pt"
         self.opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
         self.sched = torch.optim.lr_scheduler.LambdaLR(self.opt, lambda s: lr_factor(s, warmup, steps))
         self.ema = copy.deepcopy(model).requires_grad_(False) if ema_decay else None
         self.ema_decay, self.step, self.seconds = ema_decay, 0, 0.0  # seconds: training time over all sessions
+        default = {"lr": lr, "steps": steps, "warmup": warmup, "ema_decay": ema_decay}
+        self.settings = _plain(default if settings is None else settings)
         if self.path.is_file():
             state = torch.load(self.path, map_location="cpu", weights_only=True)
+            _refuse_other_settings(self.path, state.get("settings"), self.settings)
             for key, obj in (("model", model), ("opt", self.opt), ("sched", self.sched), ("ema", self.ema)):
                 if obj is not None:
                     obj.load_state_dict(state[key])
@@ -117,7 +176,7 @@ class Stage:
         if not is_main():
             return
         state = {"model": self.model.state_dict(), "opt": self.opt.state_dict(), "sched": self.sched.state_dict(),
-                 "step": self.step, "seconds": self.seconds,
+                 "step": self.step, "seconds": self.seconds, "settings": self.settings,
                  **({"ema": self.ema.state_dict()} if self.ema is not None else {})}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         torch.save(state, self.path.with_suffix(".tmp"))
