@@ -30,7 +30,8 @@ demo: setup
 	$(PY) -m course tokenize "$(PROMPT)"
 	$(PY) -m course generate "$(IMAGE_PROMPT)" --out demo.png
 
-# train the bundled model anew (about 30 minutes on a 2-core CPU); Ctrl-C saves, running it again resumes
+# train the bundled model anew (docs/recipes.md: about half an hour on a 2-core CPU); Ctrl-C saves, running it
+# again resumes (with the same settings: changed ones need --restart)
 train-bundled: setup
 	$(PY) -m course train-bundled
 

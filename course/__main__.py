@@ -91,7 +91,8 @@ def _pictures(args: argparse.Namespace):
 
 
 def _load_model(args: argparse.Namespace):
-    from course.io.loading import PICKLE_SUFFIXES, load_bundled, load_folder, load_single_file
+    from course.io.loading import load_bundled, load_folder, load_single_file
+    from course.io.weights import PICKLE_SUFFIXES
 
     if args.model is None:
         return load_bundled()  # the course's own small model; says how to train it when it is missing
@@ -158,7 +159,7 @@ def train_bundled(args: argparse.Namespace) -> None:
     _check_writable(out, "--out", "folder")
     _check_writable(workdir, "--workdir", "folder")
     try:
-        train(out, workdir, Recipe.quick() if args.quick else None, device=args.device)
+        train(out, workdir, Recipe.quick() if args.quick else None, device=args.device, restart=args.restart)
     except KeyboardInterrupt as stop:
         if is_main():  # under a launcher every process stops; the main one saved
             print(f"\n{stop}", file=sys.stderr)
@@ -181,7 +182,7 @@ def train_lora(args: argparse.Namespace) -> None:
                if v is not None}
     try:
         train_lora_command(Path(args.out), Path(args.workdir), dataclasses.replace(LoRARecipe(), **changes),
-                           layout=args.layout, device=args.device)
+                           layout=args.layout, device=args.device, restart=args.restart)
     except KeyboardInterrupt as stop:
         print(f"\n{stop}", file=sys.stderr)
         raise SystemExit(130) from None
@@ -201,7 +202,8 @@ def train_controlnet(args: argparse.Namespace) -> None:
     changes = {k: v for k, v in (("steps", args.steps), ("batch", args.batch), ("lr", args.lr)) if v is not None}
     try:
         train(out, Path(args.workdir),
-              dataclasses.replace(ControlRecipe(), **changes), device=args.device, eval_n=args.eval_n)
+              dataclasses.replace(ControlRecipe(), **changes), device=args.device, eval_n=args.eval_n,
+              restart=args.restart)
     except KeyboardInterrupt as stop:
         print(f"\n{stop}", file=sys.stderr)
         raise SystemExit(130) from None
@@ -269,6 +271,9 @@ def parser() -> argparse.ArgumentParser:
     t = command("train-bundled", train_bundled, "train the course's small model from scratch")
     t.add_argument("--out", default=None, help="model folder to write (default: course/bundled)")
     t.add_argument("--workdir", default=None, help="checkpoints; rerun to resume after Ctrl-C (default: runs/bundled)")
+    t.add_argument("--restart", action="store_true",
+                     help="delete the checkpoints in --workdir and start anew (a resumed run refuses "
+                           "changed settings)")
     t.add_argument("--device", type=_device, default=None,
                    help="cpu or cuda (default: cuda when there is one; under accelerate launch or torchrun: one GPU "
                         "per process)")
@@ -279,6 +284,9 @@ def parser() -> argparse.ArgumentParser:
     lo = command("train-lora", train_lora, "teach the bundled model a new colour with a LoRA")
     lo.add_argument("--out", default="runs/lora/pink.safetensors", help="the LoRA file to write (.safetensors)")
     lo.add_argument("--workdir", default="runs/lora", help="checkpoints; rerun to resume after Ctrl-C")
+    lo.add_argument("--restart", action="store_true",
+                      help="delete the checkpoints in --workdir and start anew (a resumed run refuses "
+                           "changed settings)")
     lo.add_argument("--layout", default="kohya", choices=("kohya", "diffusers"), help="file layout (default kohya)")
     whole = _number(int, WHOLE, lambda v: v >= 1)
     positive = _number(float, f"{POSITIVE}, e.g. 1e-3", lambda v: v > 0)
@@ -296,6 +304,9 @@ def parser() -> argparse.ArgumentParser:
     c = command("train-controlnet", train_controlnet, "train the bundled model's edge-map ControlNet")
     c.add_argument("--out", default=None, help="folder to write (default: course/bundled_controlnet)")
     c.add_argument("--workdir", default="runs/controlnet", help="checkpoints; rerun to resume after Ctrl-C")
+    c.add_argument("--restart", action="store_true",
+                     help="delete the checkpoints in --workdir and start anew (a resumed run refuses "
+                           "changed settings)")
     c.add_argument("--steps", type=whole, default=None, help="training steps (default {control.steps})")
     c.add_argument("--batch", type=whole, default=None, help="pictures per step (default {control.batch})")
     c.add_argument("--lr", type=positive, default=None, help="learning rate (default {control.lr:g})")

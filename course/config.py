@@ -70,8 +70,8 @@ class UNetConfig:
 
     @classmethod
     def tiny(cls) -> "UNetConfig":
-        return cls(sample_size=32, block_out_channels=(32, 64), down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
-                   up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), cross_attention_dim=32, attention_head_dim=8)
+        return cls(sample_size=32, block_out_channels=(32, 64),
+                   down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"), up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), cross_attention_dim=32, attention_head_dim=8)
 
     def heads(self) -> tuple[int, ...]:
         """Number of attention heads of each down block (the up blocks use them reversed)."""

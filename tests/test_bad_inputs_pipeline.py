@@ -112,7 +112,8 @@ BIG = picture(4000, 3000)
 @pytest.mark.parametrize("call", [
     pytest.param(lambda p: image_to_image(p, PROMPT, BIG, **SMALL_I2I), id="img2img 4000x3000"),
     pytest.param(lambda p: inpaint(p, PROMPT, BIG, hole(4000, 3000), **SMALL_I2I), id="inpaint 4000x3000"),
-    pytest.param(lambda p: image_to_image(p, PROMPT, torch.zeros(1, 3, 512, 512).expand(64, -1, -1, -1), **SMALL_I2I), id="64 tensors 512x512"),
+    pytest.param(lambda p: image_to_image(p, PROMPT, torch.zeros(1, 3, 512, 512).expand(64, -1, -1, -1), **SMALL_I2I),
+                 id="64 tensors 512x512"),
 ])
 def test_huge_picture_is_refused(parts, call):
     refused(lambda: call(parts), ValueError, "max_pixels", "smaller")
@@ -250,3 +251,8 @@ def test_limits_can_be_raised(parts, monkeypatch):
     assert text_to_image(parts, PROMPT, num_images_per_prompt=2, **SMALL).shape[0] == 2
     monkeypatch.setitem(LIMITS, "max_guidance", 1000.0)
     assert torch.isfinite(text_to_image(parts, PROMPT, guidance_scale=500.0, **SMALL)).all()
+
+
+def test_far_size_warns_for_a_picture_too(parts):
+    with pytest.warns(UserWarning, match=r"64×64 .* far from the 16×16"):
+        image_to_image(parts, PROMPT, picture(64, 64), **SMALL_I2I)

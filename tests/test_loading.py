@@ -9,7 +9,8 @@ from safetensors.torch import load_file, save_file
 
 from course.config import TextEncoderConfig, UNetConfig, VAEConfig, from_reference_config
 from course.io import keymap
-from course.io.loading import from_reference, load_folder, load_single_file, load_weights, read_state_dict
+from course.io.loading import from_reference, load_folder, load_single_file
+from course.io.weights import load_weights, read_state_dict
 
 # ---- from_reference ---------------------------------------------------------------------------
 

@@ -191,3 +191,19 @@ def test_help_does_not_import_torch():
     code = "import sys; from course.__main__ import parser; parser(); print('torch' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert result.stdout.strip() == "False", result.stderr
+
+
+@pytest.mark.parametrize("command,target", [
+    (["train-lora", "--steps", "2"], "course.training.lora.train_lora_command"),
+    (["train-bundled", "--quick"], "course.training.bundled.train_bundled"),
+    (["train-controlnet", "--steps", "2"], "course.training.controlnet.train_controlnet"),
+])
+@pytest.mark.parametrize("restart", [False, True])
+def test_restart_reaches_every_trainer(monkeypatch, tmp_path, command, target, restart):
+    seen = {}
+    module, name = target.rsplit(".", 1)
+    monkeypatch.setattr(module + "." + name, lambda *a, **kw: seen.update(kw), raising=True)
+    out = tmp_path / ("pink.safetensors" if command[0] == "train-lora" else "out")
+    argv = command + ["--workdir", str(tmp_path / "runs"), "--out", str(out)] + (["--restart"] if restart else [])
+    assert main(argv) == 0
+    assert seen["restart"] is restart

@@ -11,7 +11,8 @@ from diffusers import AutoencoderKL
 from diffusers.models.autoencoders.vae import DiagonalGaussianDistribution
 
 from course.config import VAEConfig
-from course.io.loading import from_reference, load_weights
+from course.io.loading import from_reference
+from course.io.weights import load_weights
 from course.nets.vae import VAE, DiagonalGaussian
 
 TOL = 1e-5

@@ -2,8 +2,8 @@
 
 A case is ``@case(name, category, expect, says)`` on a function of ``env`` that prepares what it needs (files
 in ``env.tmp``, reference pictures) and returns the call to measure, or (call, check). ``expect``: "refuse" (a
-bad input) or "accept" (one that should work, e.g. numpy numbers). ``says``: fragments a clear refusal's
-message must contain (the parameter or the value, any case). ``check(result)`` returns what is wrong with a
+bad input) or "accept" (one that should work, e.g. numpy numbers). ``says``: a clear refusal's message
+must contain one of these fragments (the parameter, the file or the value as printed; any case). ``check(result)`` returns what is wrong with a
 result (a sentence), or None when it is right; a "refuse" case without a check treats any result as wrong.
 Only public names that exist in both layouts are used; the probe maps the new module names to the old ones.
 """
@@ -27,8 +27,8 @@ from PIL import Image
 from course import pipeline
 from course.io import images, loading, lora_files
 from course.nets import lora as nets_lora
-from course.text import prompts
 from course.parts import BUNDLED_DIR
+from course.text import prompts
 from course.training import lora as lora_training
 
 PROMPT = "a red circle on a blue background"
@@ -354,7 +354,7 @@ def _(env):
     return lambda: t2i(env)
 
 
-@case("a model with an inf weight in its VAE decoder (in memory)", "non-finite", says=["nan"])
+@case("a model with an inf weight in its VAE decoder (in memory)", "non-finite", says=["nan", "inf"])
 def _(env):
     with torch.no_grad():
         env.bundled.vae.decoder.conv_out.bias[0] = INF
@@ -396,6 +396,21 @@ PROMPTS = {
 for _name, _prompt in PROMPTS.items():
     case(f"prompt {_name}", "prompt parsing", says=["prompt"])(
         lambda env, p=_prompt: (lambda: t2i(env, p), handled))
+
+case("prompt editing with a negative switch step [cat:dog:-0.5]", "prompt parsing", says=["-0.5"])(
+    lambda env: lambda: prompts.schedule("a [cat:dog:-0.5]", 20))
+case("parse_emphasis(None)", "prompt parsing", says=["none", "str"])(lambda env: lambda: prompts.parse_emphasis(None))
+case("chunk with chunk_length=np.int64(22)", "numpy numbers", "accept")(
+    lambda env: (lambda: prompts.chunk(PROMPT, env.bundled.tokenizer, chunk_length=np.int64(22)),
+                 equal_chunks(prompts.chunk(PROMPT, env.bundled.tokenizer, chunk_length=22))))
+
+
+def equal_chunks(reference):
+    def check(chunks):
+        return None if [(c.ids, c.weights) for c in chunks] == [(c.ids, c.weights) for c in reference] else \
+            "other chunks than with chunk_length=22"
+    return check
+
 
 # ---- numpy numbers: these must WORK, and give the picture of the same Python numbers ------------------------------
 NUMPY = {
@@ -496,6 +511,12 @@ def _(env):
     return lambda: t2i(env, control=[(net, torch.rand(3, 32, 32), INF)])
 
 
+case("inject_lora rank=2.5", "arguments", says=["rank"])(
+    lambda env: lambda: nets_lora.inject_lora(env.bundled.unet, rank=2.5))
+case("inject_lora targets='[' (not a regular expression)", "arguments", says=["targets", "'['"])(
+    lambda env: lambda: nets_lora.inject_lora(env.bundled.unet, targets="["))
+
+
 # ---- pictures given to the API ----------------------------------------------------------------------------------
 def sixteen_bit():
     """32×32 16-bit grey: left half 8224 (= 32 · 257), right half 32896 (= 128 · 257); and the RGB it means."""
@@ -505,7 +526,7 @@ def sixteen_bit():
     return Image.fromarray(values), expected
 
 
-@case("a 16-bit grey PIL picture (image_tensor)", "pictures", says=["16"])
+@case("a 16-bit grey PIL picture (image_tensor)", "pictures", says=["16-bit", "I;16"])
 def _(env):
     image, expected = sixteen_bit()
 
@@ -522,6 +543,20 @@ case("a floating-point 'F' PIL picture (image_tensor)", "pictures", says=["float
 case("a float64 numpy picture (image_tensor)", "pictures", says=["float64"])(
     lambda env: lambda: images.image_tensor(np.full((32, 32, 3), 0.5)))
 
+@case("a PNG whose EXIF says 'rotate 180°' (load_image)", "pictures", says=["exif", "orientation"])
+def _(env):
+    image = Image.new("RGB", (32, 32), (200, 30, 30))
+    image.paste((30, 200, 30), (16, 0, 32, 32))  # stored: red left, green right; shown upright: green left
+    exif = Image.Exif()
+    exif[0x0112] = 3  # Orientation: rotated 180°
+    image.save("rotated.png", exif=exif)
+
+    def check(loaded):
+        left = rgb(np.asarray(loaded.convert("RGB"))[16, 4])
+        return None if left == (30, 200, 30) else f"the EXIF orientation was ignored: the left side is {left}, not green"
+    return lambda: images.load_image("rotated.png"), check
+
+
 # ---- the command line --------------------------------------------------------------------------------------------
 case("CLI --out in a missing folder", "CLI", says=["missing"])(lambda env: lambda: generate(out="missing/x.png"))
 case("CLI --out with an unknown extension .xyz", "CLI", says=[".xyz"])(lambda env: lambda: generate(out="x.xyz"))
@@ -537,15 +572,20 @@ def _(env):
     return lambda: generate(out="ro/x.png")
 
 
-for _name, _args, _says in (("--steps 0", ("--steps", "0"), "steps"), ("--cfg nan", ("--cfg", "nan"), "cfg"),
-                            ("--cfg inf", ("--cfg", "inf"), "cfg"), ("--width 100", ("--width", "100"), "100"),
-                            ("--sampler nope", ("--sampler", "nope"), "nope"),
-                            ("--seed -5", ("--seed", "-5"), "seed"),
-                            ("--model that does not exist", ("--model", "nowhere"), "nowhere"),
-                            ("--init-image that does not exist", ("--init-image", "nowhere.png"), "nowhere.png"),
-                            ("--mask without --init-image", ("--mask", "m.png"), "mask")):
-    case(f"CLI {_name}", "CLI", says=[_says])(lambda env, a=_args: lambda: generate(*a, steps=None if "--steps" in a
-                                                                                 else "2"))
+OPTIONS = {  # name: (arguments, what a clear refusal names)
+    "--steps 0": (("--steps", "0"), ["steps"]),
+    "--cfg nan": (("--cfg", "nan"), ["cfg", "guidance_scale"]),
+    "--cfg inf": (("--cfg", "inf"), ["cfg", "guidance_scale"]),
+    "--width 100": (("--width", "100"), ["100"]),
+    "--sampler nope": (("--sampler", "nope"), ["nope"]),
+    "--seed -5": (("--seed", "-5"), ["seed"]),
+    "--model that does not exist": (("--model", "nowhere"), ["nowhere"]),
+    "--init-image that does not exist": (("--init-image", "nowhere.png"), ["nowhere.png"]),
+    "--mask without --init-image": (("--mask", "m.png"), ["mask"]),
+}
+for _name, (_args, _says) in OPTIONS.items():
+    case(f"CLI {_name}", "CLI", says=_says)(
+        lambda env, a=_args: lambda: generate(*a, steps=None if "--steps" in a else "2"))
 case("CLI an empty prompt", "CLI", says=["prompt"])(lambda env: lambda: generate(prompt=""))
 
 
@@ -575,7 +615,14 @@ def _(env):
     return lambda: generate("--init-image", "notes.png")
 
 
-@case("CLI --init-image a 16-bit grey PNG (colours checked)", "CLI", says=["16"])
+@case("CLI --init-image a truncated PNG", "CLI", says=["cut.png"])
+def _(env):
+    save_png(Image.effect_noise((64, 64), 50).convert("RGB"), "whole.png")
+    Path("cut.png").write_bytes(Path("whole.png").read_bytes()[:2000])
+    return lambda: generate("--init-image", "cut.png")
+
+
+@case("CLI --init-image a 16-bit grey PNG (colours checked)", "CLI", says=["16-bit", "I;16"])
 def _(env):
     image, expected = sixteen_bit()
     save_png(image, "grey16.png")
@@ -613,13 +660,13 @@ def _(env):
 
 
 # ---- files -------------------------------------------------------------------------------------------------------
-def folder_case(name, says, change):
+def folder_case(name, says, change, **kw):
     """A case: the tiny model folder with one file changed by ``change(folder)``, loaded and used."""
     @case(name, "files", says=says)
     def _(env):
         folder = env.model_copy()
         change(folder)
-        return lambda: t2i(env, parts=loading.load_folder(folder), height=16, width=16)
+        return lambda: t2i(env, parts=loading.load_folder(folder), **{"height": 16, "width": 16, **kw})
 
 
 folder_case("unet/config.json that is not JSON", ["config.json"],
@@ -638,10 +685,10 @@ folder_case('vae/config.json scaling_factor="0.18215"', ["scaling_factor"],
             lambda f: edit_json(f / "vae" / "config.json", {"scaling_factor": "0.18215"}))
 folder_case("scheduler_config.json that is a JSON list", ["scheduler"],
             lambda f: (f / "scheduler" / "scheduler_config.json").write_text("[1000]"))
-folder_case('scheduler_config.json beta_schedule="cosine"', ["beta_schedule"],
+folder_case('scheduler_config.json beta_schedule="cosine"', ["beta_schedule", "cosine"],
             lambda f: edit_json(f / "scheduler" / "scheduler_config.json", {"beta_schedule": "cosine"}))
-folder_case('bundled.json defaults.steps="20"', ["steps"],
-            lambda f: (f / "bundled.json").write_text('{"defaults": {"steps": "20"}}'))
+folder_case('bundled.json defaults.steps="20" (used when steps is left out)', ["steps"],
+            lambda f: (f / "bundled.json").write_text('{"defaults": {"steps": "20"}}'), steps=None)
 folder_case("merges.txt with a garbage line 'q z'", ["merges.txt"],
             lambda f: (f / "tokenizer" / "merges.txt").write_text("#version: 0.2\nr e\nq z\n"))
 folder_case("merges.txt that is not UTF-8", ["merges.txt"],
@@ -686,6 +733,10 @@ def _nan_header_alpha(metadata):
 
 lora_file_case("LoRA file (diffusers) with lora_alpha NaN in its header", ["alpha"], None, _nan_header_alpha,
                layout="diffusers")
+
+
+case("load_controlnet on a UNet folder", "files", says=["controlnet"])(
+    lambda env: lambda: loading.load_controlnet(env.tiny_dir / "unet"))
 
 
 @case("a model .ckpt read without allow_pickle (load_single_file)", "files", says=["pickle"])

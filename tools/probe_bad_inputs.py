@@ -3,13 +3,13 @@
 Issue 21 asks for before/after counts. Each case of ``tools/bad_inputs_cases.py`` (a name, a category, whether
 the input should be refused or accepted, and the call) runs in its own forked process, after torch, the course,
 the bundled model and a tiny random model were loaded once in this process; the child has a time limit
-(``--limit``, 20 s; the training cases more) and an address-space limit (``--mem-gib``, 8 GiB), so a huge
+(``--limit``, 20 s, preparation included; the training cases more) and an address-space limit (``--mem-gib``, 8 GiB), so a huge
 allocation fails at once instead of swapping. The class follows from the outcome alone, never from the case:
 
 - clear: ONE ValueError (or FileNotFoundError) raised in the course's own code (the innermost traceback frame is
-  in <tree>/course/) whose message names the value (contains every fragment the case lists, any case).
-  From the CLI: exit status 2, no traceback, an ``error:`` line (argparse's usage line before it is allowed), and
-  stderr names the value.
+  in <tree>/course/) whose message names the value: it contains one of the fragments the case lists (the
+  parameter, file or value as printed; any case). From the CLI: exit status 2, no traceback, an ``error:`` line
+  (argparse's usage line before it is allowed), and stderr names the value.
 - confusing: any other exception, one raised inside torch/PIL/json/safetensors (a json.JSONDecodeError is a
   ValueError, but raised in json), one that does not name the value, or a traceback (or another status) from
   the CLI.
@@ -52,7 +52,6 @@ import sys
 import tempfile
 import time
 import traceback
-import types
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -175,8 +174,9 @@ def _child(case, env, tree: Path, write_fd: int, tmp: Path) -> None:
     except SystemExit:
         pass
     finally:
-        os.write(write_fd, json.dumps(report, default=str).encode())
-        os.close(write_fd)
+        data = json.dumps(report, default=str).encode()
+        while data:
+            data = data[os.write(write_fd, data):]
         os._exit(0)
 
 
@@ -192,19 +192,22 @@ def run_case(case, env, tree: Path, limit: float, mem_bytes: int, root: Path) ->
         _child(case, env, tree, write_fd, tmp)
     os.close(write_fd)
     chunks, deadline, timed_out = [], started + limit, False
-    while True:
-        left = deadline - time.perf_counter()
-        if left <= 0:
-            timed_out = True
-            os.kill(pid, signal.SIGKILL)
-            break
-        ready, _, _ = select.select([read_fd], [], [], left)
-        if ready:
-            data = os.read(read_fd, 1 << 16)
-            if not data:
+    try:
+        while True:
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                timed_out = True
                 break
-            chunks.append(data)
-    os.close(read_fd)
+            ready, _, _ = select.select([read_fd], [], [], left)
+            if ready:
+                data = os.read(read_fd, 1 << 16)
+                if not data:
+                    break
+                chunks.append(data)
+    finally:  # also when the probe itself is stopped: no case process outlives it
+        if timed_out or sys.exc_info()[0] is not None:
+            os.kill(pid, signal.SIGKILL)
+        os.close(read_fd)
     _, status = os.waitpid(pid, 0)
     shutil.rmtree(tmp, ignore_errors=True)
     wall = time.perf_counter() - started
@@ -218,7 +221,7 @@ def run_case(case, env, tree: Path, limit: float, mem_bytes: int, root: Path) ->
 
 # ---- the class, from the outcome ---------------------------------------------------------------------------------
 def _names_value(text: str, says: tuple[str, ...]) -> bool:
-    return all(s.lower() in text.lower() for s in says)
+    return any(s.lower() in text.lower() for s in says)
 
 
 def _first_line(text: str) -> str:
@@ -271,8 +274,8 @@ def classify(case, report: dict) -> tuple[str, str]:
 
 # ---- the report --------------------------------------------------------------------------------------------------
 def markdown(results: list[dict], title: str) -> str:
-    cell = lambda s: str(s).replace("|", "\\|").replace("\n", " ")[:160]  # noqa: E731
-    out = [f"# {title}", "", "| # | case | category | expect | class | seconds | first line |", "|---|---|---|---|---|---|---|"]
+    cell = lambda s: str(s).replace("|", "\\|").replace("\n", " ")[:160]
+    out = [f"# {title}", "", "| # | case | category | expect | class | seconds | first line |", "|---" * 7 + "|"]
     for i, r in enumerate(results, 1):
         out.append(f"| {i} | {cell(r['name'])} | {r['category']} | {r['expect']} | **{r['class']}** | "
                    f"{r['seconds']:.1f} | {cell(r['detail'])} |")
@@ -293,6 +296,18 @@ def markdown(results: list[dict], title: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def describe_tree(tree: Path, old: bool) -> str:
+    """'<tree> at <commit> (+ N changed files), <layout>' for the report's title."""
+    import subprocess
+
+    def git(*args):
+        return subprocess.run(["git", "-C", str(tree), *args], capture_output=True, text=True, check=False).stdout.strip()
+    changed = len([line for line in git("status", "--porcelain", "--", "course").splitlines() if line.strip()])
+    return (f"{tree} at {git('rev-parse', '--short', 'HEAD') or '?'}"
+            f"{f' + {changed} uncommitted change(s) in course/' if changed else ''}, "
+            f"{'old flat layout (import alias)' if old else 'current layout'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tree", type=Path, default=HERE.parent, help="the repository tree to probe (default: this one)")
@@ -309,26 +324,29 @@ def main() -> None:
     sys.path.insert(0, str(HERE))
     import bad_inputs_cases as cases
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `kill` runs the clean-up below too
     root = Path(tempfile.mkdtemp(prefix="probe-bad-inputs-"))
     root.chmod(0o755)
-    env = cases.Env(tree, root)  # loads the bundled model and writes + loads the tiny random one
     chosen = [c for c in cases.CASES if args.only is None or re.search(args.only, f"{c.name} {c.category}")]
     results = []
-    for n, case in enumerate(chosen, 1):
-        report = run_case(case, env, tree, case.limit or args.limit, int(args.mem_gib * 2 ** 30), root)
-        cls, detail = classify(case, report)
-        results.append({"name": case.name, "category": case.category, "expect": case.expect, "class": cls,
-                        "detail": detail, "seconds": report.get("seconds", 0.0), "report": report})
-        print(f"[{n}/{len(chosen)}] {cls:11} {report.get('seconds', 0):5.1f} s  {case.name}: {detail[:110]}",
-              flush=True)
-    shutil.rmtree(root, ignore_errors=True)
-    title = f"Bad inputs probed on {tree} ({'old flat layout' if old else 'current layout'})"
+    try:
+        env = cases.Env(tree, root)  # loads the bundled model and writes + loads the tiny random one
+        for n, case in enumerate(chosen, 1):
+            report = run_case(case, env, tree, case.limit or args.limit, int(args.mem_gib * 2 ** 30), root)
+            cls, detail = classify(case, report)
+            results.append({"name": case.name, "category": case.category, "expect": case.expect, "class": cls,
+                            "detail": detail, "seconds": report.get("seconds", 0.0), "report": report})
+            print(f"[{n}/{len(chosen)}] {cls:11} {report.get('seconds', 0):5.1f} s  {case.name}: {detail[:110]}",
+                  flush=True)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    title = f"Bad inputs probed on {describe_tree(tree, old)}"
     table = markdown(results, title)
     print(table)
     if args.md:
         args.md.write_text(table)
     if args.json:
-        args.json.write_text(json.dumps({"tree": str(tree), "old_layout": old, "limit_s": args.limit,
+        args.json.write_text(json.dumps({"tree": describe_tree(tree, old), "old_layout": old, "limit_s": args.limit,
                                          "mem_gib": args.mem_gib, "results": results}, indent=1, default=str))
 
 

@@ -26,6 +26,8 @@ from typing import Any, Callable, Sequence
 import numpy as np
 import torch
 
+from course.checks import progress
+
 DEFAULT_HINT = "Re-read the explanation above, then compare your code with it line by line."
 MAX_ITEMS = 8  # how many items of a list or dict a message shows
 
@@ -48,7 +50,11 @@ class CheckResult:
 
 
 def verdict(passed: bool, message: str) -> CheckResult:
-    """Print ``message`` and return it as a ``CheckResult``: every check ends here."""
+    """Print ``message`` and return it as a ``CheckResult``: every check ends here. The check's name (what follows
+    ✓ or ✗) is recorded, so a later cell can ``require`` it and a repeated failure earns a closer hint."""
+    name = message[2:].split(":", 1)[0].strip() if message[:1] in "✓✗" else ""
+    if name:
+        message += progress.record(name, passed)
     print(message)
     return CheckResult(passed, message)
 

@@ -19,13 +19,26 @@ bias 0) off its value, so that a swapped or skipped norm changes the output. Mod
 """
 from __future__ import annotations
 
+import contextlib
+import io
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 import torch
 from torch import nn
 
-from course.checks.core import CheckResult, compare, describe_error, not_written, short, type_name, unlabel, verdict
+from course.checks import progress
+from course.checks.core import (
+    CheckResult,
+    compare,
+    describe_error,
+    first_difference,
+    not_written,
+    short,
+    type_name,
+    unlabel,
+    verdict,
+)
 
 SHAPES_HINT = ("take every size from the arguments, and note nn.Linear(in, out) stores its weight as (out, in), "
                "nn.Conv2d(in, out, k) as (out, in, k, k).")
@@ -157,3 +170,108 @@ def compare_module(learner_cls: Any, reference_factory: Callable[..., nn.Module]
     calls = [(i, call) for i, case in enumerate(cases) for call in case.calls]
     return compare(runner(learners, learner_calls or {}), runner(references, reference_calls or {}), calls,
                    name=name, hint=hint, atol=atol, rtol=rtol, show=show)
+
+
+# ---- naming the slip: which usual mistake gives the learner's wrong result --------------------------------
+
+Slips = Sequence[tuple[str, Callable]]  # (words, fn computing what that mistake gives), most specific first
+
+
+def with_diagnosis(message: str, diagnosis: str) -> str:
+    """Put a diagnosis in words on the verdict's first line, above the numeric report (which it keeps):
+    ``✗ kl: it looks like <diagnosis>`` then the original ``6 of 7 inputs match; first mismatch: ...``."""
+    head, _, rest = message.partition(": ")
+    return f"{head}: {diagnosis}\n  {rest}"
+
+
+def slip_that_gives(got: Any, error: Exception | None, args: tuple, kwargs: dict, slips: Slips, atol: float,
+                    rtol: float) -> str | None:
+    """The words of the first slip that computes ``got`` from ``args`` or, when the learner's call raised ``error``,
+    raises the same error (same type, same message: the same operation failed on the same shapes)."""
+    for words, slip in slips:
+        try:
+            with torch.no_grad(), contextlib.redirect_stdout(io.StringIO()):
+                value = slip(*args, **kwargs)
+        except Exception as slip_error:  # noqa: BLE001 - a slip that fails is a match only when the learner's did too
+            if error is not None and type(slip_error) is type(error) and str(slip_error) == str(error):
+                return words
+            continue
+        if error is None and first_difference(value, got, atol, rtol) is None:
+            return words
+    return None
+
+
+def _first_wrong(calls: Sequence[tuple[Callable, Callable, tuple, dict]], atol: float, rtol: float):
+    """(index, got, error) of the first call whose learner result differs from the reference's, or None."""
+    for index, (learner, reference, args, kwargs) in enumerate(calls):
+        with torch.no_grad(), contextlib.redirect_stdout(io.StringIO()):
+            expected = reference(*args, **kwargs)
+            try:
+                got, error = learner(*args, **kwargs), None
+            except NotImplementedError:
+                return None
+            except Exception as raised:  # noqa: BLE001 - the learner's bug: what it raised is what a slip must raise
+                got, error = None, raised
+        if error is not None or first_difference(expected, got, atol, rtol) is not None:
+            return index, got, error
+    return None
+
+
+def compare_with_slips(fn: Callable, reference: Callable, inputs: Sequence[tuple], slips: Slips, *, name: str,
+                       hint: str, atol: float = 1e-5, rtol: float = 1e-4, **options) -> CheckResult:
+    """``compare``, and when the first wrong input's result is what one of ``slips`` (words, fn(*inputs)) computes,
+    say so in words above the numeric report: ``✗ kl: it looks like the sign is flipped ...``."""
+    with progress.unrecorded(), contextlib.redirect_stdout(io.StringIO()):  # one verdict, recorded once
+        result = compare(fn, reference, inputs, name=name, hint=hint, atol=atol, rtol=rtol, **options)
+    words = None
+    if not result and callable(fn) and "not written yet" not in result.message:
+        calls = [(fn, reference, tuple(unlabel(arg) for arg in args), {}) for args in inputs]
+        wrong = _first_wrong(calls, atol, rtol)
+        if wrong is not None:
+            index, got, error = wrong
+            words = slip_that_gives(got, error, calls[index][2], {}, slips, atol, rtol)
+    return verdict(result.passed, with_diagnosis(result.message, f"it looks like {words}") if words else result.message)
+
+
+def compare_module_with_slips(learner_cls: Any, reference_factory: Callable[..., nn.Module], cases: Sequence[Case],
+                              slips: dict[str, Slips], *, name: str, hint: str, seed: int = 0, atol: float = 1e-5,
+                              rtol: float = 1e-4, **options) -> CheckResult:
+    """``compare_module``, and when a call's result is wrong (or it raised), the usual mistake that explains it.
+
+    ``slips`` maps a method ("forward", "encode", or a name of ``learner_calls``) to (words, fn(module, *inputs,
+    **kwargs)) pairs, tried in order on the reference module of the first wrong call: it holds the very weights the
+    learner's module got, so a slip that gives the learner's result, or raises the error it raised, is what happened.
+    """
+    with progress.unrecorded(), contextlib.redirect_stdout(io.StringIO()):
+        result = compare_module(learner_cls, reference_factory, cases, name=name, hint=hint, seed=seed, atol=atol,
+                                rtol=rtol, **options)
+    if result or "not written yet" in result.message or not isinstance(learner_cls, type):
+        return verdict(result.passed, result.message)
+    learner_calls, reference_calls = options.get("learner_calls") or {}, options.get("reference_calls") or {}
+    for case in cases:
+        with progress.unrecorded(), contextlib.redirect_stdout(io.StringIO()):
+            pair = _build(learner_cls, reference_factory, case, name, name=name, hint=hint, seed=seed,
+                          names_hint=hint, shapes_hint=SHAPES_HINT)
+        if isinstance(pair, CheckResult):
+            break
+        mine, theirs = pair
+
+        def caller(module: nn.Module, special: dict[str, Callable], method: str) -> Callable:
+            if method in special:
+                return lambda *inputs, **kwargs: special[method](module, *inputs, **kwargs)
+            return lambda *inputs, **kwargs: (module if method == "forward" else getattr(module, method))(
+                *inputs, **kwargs)
+
+        calls = [(caller(mine, learner_calls, call.method), caller(theirs, reference_calls, call.method),
+                  tuple(unlabel(x) for x in call.inputs), call.kwargs) for call in case.calls]
+        wrong = _first_wrong(calls, atol, rtol)
+        if wrong is None:
+            continue
+        index, got, error = wrong
+        call = case.calls[index]
+        words = slip_that_gives(got, error, (theirs, *calls[index][2]), call.kwargs, slips.get(call.method, ()),
+                                atol, rtol)
+        if words:
+            return verdict(False, with_diagnosis(result.message, f"it looks like {words}"))
+        break
+    return verdict(False, result.message)

@@ -25,6 +25,7 @@ from course.checks.core import (
     type_name,
     verdict,
 )
+from course.checks.slips import first_slip
 from course.sampling import samplers as ref
 from course.sampling import schedules
 
@@ -36,15 +37,7 @@ TABLE = schedules.sigmas_from_alphas_cumprod(AC)  # σ_0 ... σ_999, ascending
 
 def _first_slip(got: Any, args: tuple, slips: Sequence[tuple[str, Callable]], atol: float, rtol: float) -> str | None:
     """The description of the first slip whose value on ``args`` is ``got``: 'you used the VP form ...'."""
-    for words, slip in slips:
-        try:
-            with torch.no_grad():
-                value = slip(*args)
-        except Exception:  # a slip that cannot even be computed on these inputs is not what happened
-            continue
-        if first_difference(value, got, atol, rtol) is None:
-            return words
-    return None
+    return first_slip(got, args, slips, atol, rtol)
 
 
 _MIX = randn(4, 4, seed=1234, scale=0.5)
@@ -196,6 +189,16 @@ def _error_verdict(name: str, hint: str, case: SamplerCase, index: int, total: i
                           f"{where}:\n    {text}\n  hint: {advice}")
 
 
+def _nan_cause(case: SamplerCase, i: int) -> str:
+    """Where NaN or inf comes from on step i: a division by σ_{i+1} only when σ_{i+1} is 0."""
+    s_next = float(case.sigmas[i + 1])
+    if s_next == 0:
+        return "a division by σ_{i+1}? It is 0 on this step (the last one lands on σ = 0)."
+    return (f"σ_{{i+1}} is {s_next:.4g} on this step, so it is not a division by σ_{{i+1}}: look for a square root "
+            "of a negative number (a ratio of two ᾱ's taken the wrong way round, 1 − ᾱ_t/ᾱ_prev < 0) or a division "
+            "by something else that is 0.")
+
+
 def _compare_runs(case: SamplerCase, index: int, total: int, mine: _Trace, theirs: _Trace,
                   slips: Sequence[tuple[str, Callable]], atol: float, rtol: float) -> str | None:
     """The first difference between the learner's run and the reference's, described; None when they agree."""
@@ -223,16 +226,18 @@ def _compare_runs(case: SamplerCase, index: int, total: int, mine: _Trace, their
         for key, what, key_slips in (("denoised", "denoised (D(x, σ_i), what the callback got)", denoised_slips),
                                      ("x", "x after the step", slips)):
             value = got[key]
+            slip = None
             if isinstance(value, torch.Tensor) and value.shape == want[key].shape \
                     and not bool(torch.isfinite(value).all()):
-                return (f"{_describe_step(case, index, total, i)}.\n    {what} has NaN or inf values: a division by "
-                        f"zero? σ_{{i+1}} is {float(case.sigmas[i + 1]):.4g} on this step.")
+                slip = _slip_for_step(value, theirs.starts[i], case, i, key_slips)
+                text = f"{_describe_step(case, index, total, i)}.\n    {what} has NaN or inf values"
+                return f"it looks like {slip}\n  {text}." if slip else f"{text}: {_nan_cause(case, i)}"
             difference = first_difference(want[key], value, atol, rtol)
             if difference:
                 text = f"{_describe_step(case, index, total, i)}.\n    {what}: {difference}"
-                slip = _slip_for_step(value, theirs.starts[i], case, i, key_slips) \
-                    if isinstance(value, torch.Tensor) else None
-                return text + (f"\n  it looks like {slip}" if slip else "")
+                if isinstance(value, torch.Tensor):
+                    slip = _slip_for_step(value, theirs.starts[i], case, i, key_slips)
+                return f"it looks like {slip}\n  {text}" if slip else text
     if len(mine.steps) != n:
         return (f"{where}: your sampler called callback {len(mine.steps)} times for {n} steps; call it once at the "
                 "end of every step (and only there) with {'x': x, 'denoised': denoised, 'i': i, 'sigma': sigmas[i]}.")

@@ -5,6 +5,11 @@ function and a reference on the same tensors. Module checks (``check_embeddings`
 ``check_encoder_layer``, ``check_text_encoder``) take the learner's *class*, build it for two configs, load the
 weights of the matching module of ``course.nets.text_encoder`` into it and compare the outputs on several inputs
 (``course.checks.modules.compare_module``: it lists the parameter names that do not match).
+
+When a value is wrong, each check also tries the usual mistakes (course.checks.text_encoder_slips: no causal mask,
+the softmax over the queries, heads merged without a transpose, post-LN, the pooled vector at the last position,
+...) and names the one that gives the learner's value, above the first difference. The hints come in tiers
+(course.checks.progress); the answers are in solutions/02_clip.ipynb.
 """
 from __future__ import annotations
 
@@ -12,8 +17,11 @@ from typing import Callable
 
 import torch
 
-from course.checks.core import CheckResult, compare, named, randn
-from course.checks.modules import Call, Case, compare_module
+from course.checks import progress
+from course.checks import text_encoder_slips as slips
+from course.checks.core import CheckResult, named, randn
+from course.checks.modules import Call, Case
+from course.checks.text_diagnose import check_module_with_slips, check_with_slips
 from course.config import TextEncoderConfig
 from course.nets import text_encoder as ref
 from course.nets.attention import attention
@@ -37,6 +45,79 @@ NAMES = {  # what each module must call its parts: transformers' CLIPTextModel n
 }
 SHAPES_HINT = ("take every size from the config (hidden_size, intermediate_size, vocab_size, max_position_embeddings), "
                "and note nn.Linear(in, out) stores its weight as (out, in).")
+
+TIERS = {  # words only, vaguest first: the check shows the first, each further failure the next
+    "Embeddings": (
+        "two lookup tables, one row per token id and one row per position; the output is the sum of the two "
+        "lookups.",
+        "the token table has vocab_size rows and the position table max_position_embeddings rows, both hidden_size "
+        "wide. In forward, the positions are 0, 1, and so on up to T minus 1, with T the length of the rows of ids; "
+        "the same positions serve every row of the batch.",
+        "look up the token vectors of all ids, B by T by D, and the vectors of the positions, T by D; adding them "
+        "broadcasts the positions over the batch. Make the positions on the same device as the ids.",
+    ),
+    "causal_attention": (
+        "scores of every query against every key, scaled, then the future masked out, then a softmax over the keys, "
+        "then a weighted sum of the values.",
+        "the scores are the product of q with k transposed on its last two axes, divided by the square root of the "
+        "head size d, the last size of q. Where the key comes after the query, above the diagonal, the score becomes "
+        "minus infinity before the softmax.",
+        "build a boolean T by T matrix that is true strictly above the diagonal, fill the scores there with minus "
+        "infinity, take the softmax over the last axis so that each query's weights sum to one, and multiply by v.",
+    ),
+    "SelfAttention": (
+        "project x to queries, keys and values, split each into heads, run your causal attention on the heads, put "
+        "the heads back side by side, and project the result with out_proj.",
+        "four linear layers from hidden_size to hidden_size, with bias. To split a B by T by D tensor into heads, "
+        "view it as B, T, heads, D over heads, then swap the T and heads axes. Merging undoes both steps in reverse "
+        "order: swap back first, then reshape to B by T by D.",
+        "the number of heads comes from the config, never a fixed number, and each head's scale is the square root "
+        "of its own width, D over heads. After swapping axes the tensor is not contiguous, so merge with reshape "
+        "rather than view.",
+    ),
+    "EncoderLayer": (
+        "pre-LN: each of the two blocks reads a normalised copy of the running sum and adds its output back to it, "
+        "attention first, then the MLP.",
+        "the MLP is fc1 from hidden_size to intermediate_size, quick_gelu, then fc2 back. Both LayerNorms are "
+        "hidden_size wide with the config's layer_norm_eps. The running sum itself is never normalised; only what "
+        "each block reads is.",
+        "quick_gelu is the input times the sigmoid of 1.702 times the input, not the exact GELU. layer_norm1 goes "
+        "before the attention and layer_norm2 before the MLP, and each block's output is added to the "
+        "un-normalised sum.",
+    ),
+    "TextEncoder": (
+        "embeddings, then every layer in turn, keeping each output in a list; the context is the final LayerNorm of "
+        "the chosen entry of that list, and the pooled vector is read at each row's first EOS.",
+        "the list starts with the embeddings and has one more entry per layer. With clip_skip 0 the context is the "
+        "final LayerNorm of the last entry; with clip_skip k, of the entry k places before it. The pooled vector "
+        "always comes from the last entry, normalised, whatever clip_skip is.",
+        "the first EOS of a row is where its ids reach their maximum, because EOS is the largest id and argmax "
+        "returns the first occurrence. Pick that position in each row, one row index per row, and return the "
+        "context and the pooled vector as a pair.",
+    ),
+    "apply_weights": (
+        "multiply each token's vector by its weight, then rescale the whole row so that its mean is what it was "
+        "before the weighting.",
+        "give the weights a trailing axis so that one weight scales a whole D-wide vector. Take the mean of each row "
+        "over its T times D numbers before and after weighting, and multiply the weighted row by the mean before "
+        "divided by the mean after.",
+        "one mean per row of the batch, over the token and channel axes together, kept with its dimensions so that "
+        "it broadcasts. Do not change z in place: the mean before must be that of the unweighted z.",
+    ),
+    "clip_loss": (
+        "normalise both sets of embeddings, compare every image with every caption, and ask each image to pick its "
+        "own caption and each caption its own image.",
+        "divide each embedding by its length. The logits are the image embeddings times the transposed text "
+        "embeddings, divided by the temperature: a B by B matrix with the right pairs on the diagonal. The loss is "
+        "the average of a cross-entropy over the rows and one over the columns, with the targets 0 to B minus 1.",
+        "the targets are the diagonal: row i's right answer is column i. The cross-entropy over the columns is the "
+        "same call on the transposed logits. Return one number, a tensor of shape (): the average of the two means.",
+    ),
+}
+SECTIONS = {"Embeddings": "§1", "causal_attention": "§2", "SelfAttention": "§2", "EncoderLayer": "§3",
+            "TextEncoder": "§4", "apply_weights": "§6", "clip_loss": "§7"}
+for _name, _tiers in TIERS.items():
+    progress.register(_name, "02_clip", SECTIONS[_name], *_tiers)
 
 
 # ---- references ----------------------------------------------------------------------------------
@@ -74,12 +155,15 @@ def _token_rows(config: TextEncoderConfig, batch: int, length: int, seed: int) -
 
 # ---- module checks -------------------------------------------------------------------------------
 
-def _check(cls: type, reference: Callable, name: str, calls: dict[str, list[Call]], hint: str, **kwargs) -> CheckResult:
-    """``compare_module`` on the calls of each config (``calls``: config name -> calls)."""
+def _check(cls: type, reference: Callable, name: str, calls: dict[str, list[Call]], module_slips: list,
+           **kwargs) -> CheckResult:
+    """``compare_module`` on the calls of each config (``calls``: config name -> calls), with the slips."""
     cases = [Case((CONFIGS[config],), config_calls, label=f"{config} config") for config, config_calls in calls.items()]
-    return compare_module(cls, reference, cases, name=name, hint=hint, shapes_hint=SHAPES_HINT, **kwargs,
-                          names_hint=f"name the parts {NAMES[name]}. These are the names in transformers' "
-                                     "CLIPTextModel, so that real SD weights load into your module as they are.")
+    return check_module_with_slips(cls, reference, cases, module_slips, name=name, hint=TIERS[name][0],
+                                   shapes_hint=SHAPES_HINT, **kwargs,
+                                   names_hint=f"name the parts {NAMES[name]}. These are the names in transformers' "
+                                              "CLIPTextModel, so that real SD weights load into your module as they "
+                                              "are.")
 
 
 def _ids(config: str, batch: int, length: int, seed: int, **kwargs) -> Call:
@@ -93,12 +177,10 @@ def _x(*shape: int, seed: int) -> Call:
 def check_embeddings(cls: type) -> CheckResult:
     """``cls(config)`` has token_embedding and position_embedding; ``module(ids)`` -> (B, T, D)."""
     return _check(cls, ref.CLIPTextEmbeddings, "Embeddings",
-                  {"tiny": [_ids("tiny", 2, 77, 0), _ids("tiny", 3, 5, 1), _ids("tiny", 1, 1, 2)],
+                  {"tiny": [_ids("tiny", 2, 77, 0), _ids("tiny", 3, 5, 1), _ids("tiny", 1, 1, 2),
+                            _ids("tiny", 1, 6, 5)],
                    "wide": [_ids("wide", 2, 16, 3)]},
-                  hint="token_embedding = nn.Embedding(config.vocab_size, config.hidden_size), "
-                       "position_embedding = nn.Embedding(config.max_position_embeddings, config.hidden_size); "
-                       "forward: token_embedding(ids) + position_embedding(torch.arange(T)), the positions "
-                       "0..T-1 of the row, the same for every row.")
+                  slips.EMBEDDINGS_SLIPS, errors=slips.EMBEDDINGS_ERRORS)
 
 
 def check_self_attention(cls: type) -> CheckResult:
@@ -106,19 +188,14 @@ def check_self_attention(cls: type) -> CheckResult:
     return _check(cls, ref.CLIPAttention, "SelfAttention",
                   {"tiny": [_x(2, 77, 32, seed=0), _x(1, 6, 32, seed=1), _x(3, 1, 32, seed=2)],
                    "wide": [_x(2, 16, 64, seed=3)]},
-                  hint="q, k, v = q_proj(x), k_proj(x), v_proj(x); split each into heads: (B, T, D) -> "
-                       "view(B, T, heads, D // heads) -> transpose(1, 2); causal attention; merge back with "
-                       "transpose(1, 2).reshape(B, T, D); then out_proj. Heads: config.num_attention_heads.")
+                  slips.SELF_ATTENTION_SLIPS, errors=slips.SELF_ATTENTION_ERRORS, needs=("causal_attention",))
 
 
 def check_encoder_layer(cls: type) -> CheckResult:
     """``cls(config)`` has self_attn, layer_norm1, mlp.fc1, mlp.fc2, layer_norm2; ``module(x)`` -> (B, T, D)."""
     return _check(cls, ref.CLIPEncoderLayer, "EncoderLayer",
                   {"tiny": [_x(2, 77, 32, seed=0), _x(1, 6, 32, seed=1)], "wide": [_x(2, 16, 64, seed=2)]},
-                  hint="pre-LN: x = x + self_attn(layer_norm1(x)); then x = x + mlp(layer_norm2(x)), where "
-                       "mlp(x) = fc2(quick_gelu(fc1(x))) and quick_gelu(x) = x * sigmoid(1.702 * x). "
-                       "nn.LayerNorm(config.hidden_size, eps=config.layer_norm_eps); fc1 is hidden_size -> "
-                       "intermediate_size.")
+                  slips.ENCODER_LAYER_SLIPS, needs=("SelfAttention",))
 
 
 def _context_and_pooled(model: ref.TextEncoder, ids: torch.Tensor, clip_skip: int = 0):
@@ -127,17 +204,15 @@ def _context_and_pooled(model: ref.TextEncoder, ids: torch.Tensor, clip_skip: in
 
 
 def check_text_encoder(cls: type) -> CheckResult:
-    """``cls(config)``; ``module(ids)`` and ``module(ids, clip_skip=k)`` -> (context (B, T, D), pooled (B, D))."""
+    """``cls(config)``; ``module(ids)`` and ``module(ids, clip_skip=k)`` -> (context (B, T, D), pooled (B, D)).
+    A difference 'at [0]' is in the context, 'at [1]' in the pooled vector."""
     # clip_skip is passed only where it is not 0: a model without it still passes those inputs
     return _check(cls, ref.TextEncoder, "TextEncoder",
                   {"tiny": [_ids("tiny", 2, 77, 0), _ids("tiny", 3, 9, 1), _ids("tiny", 2, 77, 3, clip_skip=1),
                             _ids("tiny", 2, 77, 4, clip_skip=2)],
                    "wide": [_ids("wide", 2, 16, 2), _ids("wide", 3, 16, 5, clip_skip=1)]},
-                  reference_calls={"forward": _context_and_pooled},
-                  hint="return (context, pooled); a difference 'at [0]' is in the context, 'at [1]' in the "
-                       "pooled vector. hidden = [embeddings(ids)], then append each layer's output; "
-                       "context = final_layer_norm(hidden[-(clip_skip + 1)]); pooled = final_layer_norm("
-                       "hidden[-1]) at position ids.argmax(-1) of each row (the first EOS), whatever clip_skip is.")
+                  slips.TEXT_ENCODER_SLIPS, errors=slips.TEXT_ENCODER_ERRORS, needs=("Embeddings", "EncoderLayer"),
+                  reference_calls={"forward": _context_and_pooled})
 
 
 # ---- function checks -----------------------------------------------------------------------------
@@ -151,10 +226,9 @@ def check_causal_attention(fn: Callable) -> CheckResult:
     """``fn(q, k, v)`` with q, k, v (B, heads, T, d) -> (B, heads, T, d), token i attending to tokens 0..i."""
     shapes = [(1, 1, 4, 8), (2, 4, 77, 8), (1, 2, 5, 16), (3, 12, 7, 64), (1, 1, 1, 4)]
     inputs = [_qkv(shape, seed) for seed, shape in enumerate(shapes)] + [_qkv((2, 2, 6, 8), 9, scale=4.0)]
-    return compare(fn, lambda q, k, v: attention(q, k, v, causal=True, fast=False), inputs, name="causal_attention",
-                   hint="scores = q @ k.transpose(-2, -1) / sqrt(d), d = q.shape[-1]; set the scores above the diagonal "
-                        "(key j > query i) to -inf, e.g. scores.masked_fill(torch.ones(T, T, dtype=torch.bool)."
-                        "triu(1), float('-inf')); softmax over the LAST axis (the keys); then @ v.")
+    return check_with_slips(fn, lambda q, k, v: attention(q, k, v, causal=True, fast=False), inputs,
+                            slips.CAUSAL_SLIPS, name="causal_attention", hint=TIERS["causal_attention"][0],
+                            errors=slips.CAUSAL_ERRORS)
 
 
 def check_apply_weights(fn: Callable) -> CheckResult:
@@ -170,10 +244,8 @@ def check_apply_weights(fn: Callable) -> CheckResult:
     mixed[0, 1], mixed[1, 5:8] = 1.21, 0.9
     inputs = [(z(1, 77, 32), torch.ones(1, 77)), (z(1, 77, 32), up), (z(2, 77, 16), mixed),
               (z(3, 5, 8), 0.5 + torch.rand(3, 5, generator=g))]
-    return compare(fn, reference_apply_weights, inputs, name="apply_weights",
-                   hint="weighted = z * weights[..., None] (one weight per token vector); then multiply by "
-                        "mean_before / mean_after, each the mean over ONE row's T·D numbers: "
-                        "z.mean(dim=(1, 2), keepdim=True). Leave the input z unchanged.")
+    return check_with_slips(fn, reference_apply_weights, inputs, slips.APPLY_WEIGHTS_SLIPS, name="apply_weights",
+                            hint=TIERS["apply_weights"][0], errors=slips.APPLY_WEIGHTS_ERRORS)
 
 
 def check_clip_loss(fn: Callable) -> CheckResult:
@@ -186,7 +258,5 @@ def check_clip_loss(fn: Callable) -> CheckResult:
         text = torch.randn(batch, width, generator=g) + (2 * image if aligned else 0)
         inputs.append((image, text, temperature))
     inputs.append((inputs[0][0], inputs[0][1][[1, 0, 2, 3]], 0.07))  # swapping two captions must change the loss
-    return compare(fn, reference_clip_loss, inputs, name="clip_loss",
-                   hint="normalise both to unit length (x / x.norm(dim=-1, keepdim=True)); logits = image @ text.T / "
-                        "temperature, (B, B); labels = torch.arange(B); return (F.cross_entropy(logits, labels) + "
-                        "F.cross_entropy(logits.T, labels)) / 2, a tensor of shape ().")
+    return check_with_slips(fn, reference_clip_loss, inputs, slips.CLIP_LOSS_SLIPS, name="clip_loss",
+                            hint=TIERS["clip_loss"][0])

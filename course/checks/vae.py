@@ -1,9 +1,17 @@
 """Checks for notebook 04: the VAE. Each compares a learner's function or module with course.nets.vae.
 
-Module checks build the learner's class and ours with the same arguments, load our (random,
-seeded) weights into the learner's module (possible because the parameter names are diffusers')
-and compare the outputs on several inputs: ``course.checks.modules.compare_module``. When the
-names differ, the verdict lists which are missing and which are unexpected instead of a loading error.
+Module checks build the learner's class and ours with the same arguments, load our (random, seeded) weights into
+the learner's module (possible because the parameter names are diffusers') and compare the outputs on several
+inputs: ``course.checks.modules.compare_module``. When the names differ, the verdict lists which are missing and
+which are unexpected instead of a loading error.
+
+When a result is wrong, the check also tries the mistakes learners make (``*_SLIPS`` below: the VAE's eps, a
+missing SiLU, logvar taken for σ, the KL's sign, the mid block in the wrong place, ...) on the same input and
+weights; when one gives the learner's result, or raises the same error, the verdict says it in words on its first
+line, above the numeric first difference:
+
+    ✗ kl: it looks like the ½ in front is missing: KL = ½ Σ (μ² + σ² − 1 − log σ²).
+      0 of 7 inputs match; first mismatch: ...
 """
 from __future__ import annotations
 
@@ -13,14 +21,70 @@ from dataclasses import replace
 from typing import Callable
 
 import torch
+import torch.nn.functional as F
 
-from course.checks.core import CheckResult, compare, describe_error, first_difference, randn, verdict
-from course.checks.modules import Call, Case, compare_module
+from course.checks import progress
+from course.checks.core import CheckResult, describe_error, first_difference, randn, verdict
+from course.checks.modules import Call, Case, compare_module_with_slips, compare_with_slips, with_diagnosis
+from course.checks.vae_slips import (
+    DECODER_SLIPS,
+    ENCODER_SLIPS,
+    KL_SLIPS,
+    RESNET_SLIPS,
+    SAMPLE_SLIPS,
+    VAE_SLIPS,
+    fit_diagnosis,
+)
 from course.config import VAEConfig
 from course.nets import vae as ref
 
 __all__ = ["check_vae_resnet_block", "check_vae_sample", "check_vae_kl", "check_vae_encoder", "check_vae_decoder",
            "check_vae"]
+
+NB = "04_vae"
+RESNET_HINT = ("five parts with the names of the docstring: two GroupNorms with eps 1e-6, two 3×3 convs with padding 1, "
+               "and a 1×1 conv_shortcut only when the width changes, None otherwise. The branch is norm, SiLU, conv, "
+               "twice; the block returns the input, through the shortcut when there is one, plus the branch.")
+SAMPLE_HINT = ("clamp logvar to the range from -30 to 20, turn it into the standard deviation, the exponential of half "
+               "the log-variance, and return the mean plus the standard deviation times the eps you are given.")
+KL_HINT = ("clamp logvar as in sample; for every latent number take one half of: the mean squared, plus the variance, "
+           "minus one, minus logvar; then sum over channels, height and width, one number per image.")
+ENCODER_HINT = "conv_in, then every down block in order, then mid_block, then conv_norm_out, conv_act and conv_out."
+DECODER_HINT = ("conv_in, then mid_block first, since the decoder starts at the smallest size, then every up block in "
+                "order, then conv_norm_out, conv_act and conv_out.")
+VAE_HINT = ("encode: quant_conv on the encoder's output, then split its channels into two halves, the mean first and "
+            "logvar second. decode: post_quant_conv, then the decoder. The scaling factor belongs outside both.")
+
+progress.register(
+    "ResnetBlock", NB, "§1", RESNET_HINT,
+    "The branch is pre-activation: normalise, then SiLU, then convolve. norm1 and conv1 take in_channels; norm2 and "
+    "conv2 work on out_channels. What is added at the end is the block's own input, not its normalised version; when "
+    "the width changes it passes through conv_shortcut first, so that both sides have out_channels.",
+    "Every GroupNorm of the VAE is built with eps 1e-6, while PyTorch's default is 1e-5: on a nearly flat patch of an "
+    "image the difference shows. conv_shortcut exists only when in_channels and out_channels differ.")
+progress.register(
+    "sample", NB, "§2", SAMPLE_HINT,
+    "logvar is the log of the variance σ², not σ itself: σ is the exponential of logvar halved. Use the eps that is "
+    "passed in and draw nothing; keep everything in torch, without detaching, so that gradients reach mean and logvar.")
+progress.register(
+    "kl", NB, "§2", KL_HINT,
+    "The variance is the exponential of logvar, not of its half. The KL is never negative, and it is 0 when the mean "
+    "is 0 and logvar is 0. Sum over the three axes after the batch axis: neither average them nor sum over the batch.")
+progress.register(
+    "Encoder", NB, "§3", ENCODER_HINT,
+    "Keep one variable and pass it through the parts in the order of the diagram: the down blocks shrink the image, "
+    "the mid block works at the smallest size, and the output layers are a GroupNorm, a SiLU and the conv that gives "
+    "twice latent_channels: means and log-variances together. Splitting them is the VAE's job, not the encoder's.")
+progress.register(
+    "Decoder", NB, "§3", DECODER_HINT,
+    "The decoder mirrors the encoder: its mid block comes right after conv_in, and the up blocks are already stored "
+    "from the smallest size to the largest, so loop over them as they are. Return conv_out's output as it is: no "
+    "clamping and no tanh; pictures are clamped only to be shown.")
+progress.register(
+    "VAE", NB, "§3", VAE_HINT,
+    "The first latent_channels channels of the moments are the means, the rest the log-variances; split along the "
+    "channel axis, not the batch axis. decode takes the latent as the sampler leaves it after dividing by the scaling "
+    "factor, so neither method multiplies or divides by it.")
 
 
 # ---- inputs -----------------------------------------------------------------------------------
@@ -50,10 +114,13 @@ def check_vae_resnet_block(cls: type) -> CheckResult:
         if n == 1:  # a nearly flat feature map: here GroupNorm's eps (1e-6, not 1e-5) changes the result
             calls.append(Call((randn(1, cin, 6, 6, seed=10 * n + 2, scale=3e-3),)))
         cases.append(Case((cin, cout, groups), calls))
-    return compare_module(cls, ref.ResnetBlock, cases, name="ResnetBlock",
-                          hint="name the layers norm1, conv1, norm2, conv2 and (only when in_channels != out_channels, "
-                               "else None) a 1×1 conv_shortcut; GroupNorm(groups, channels, eps=1e-6); "
-                               "h = conv1(silu(norm1(x))), h = conv2(silu(norm2(h))), return shortcut(x) + h.")
+    with progress.unrecorded(), contextlib.redirect_stdout(io.StringIO()):
+        result = compare_module_with_slips(cls, ref.ResnetBlock, cases, {"forward": RESNET_SLIPS}, name="ResnetBlock",
+                                           hint=RESNET_HINT,
+                                           names_hint="name the layers norm1, conv1, norm2, conv2 and, only when "
+                                                      "in_channels differs from out_channels, conv_shortcut.")
+    words = fit_diagnosis(result.message) if not result else None
+    return verdict(result.passed, with_diagnosis(result.message, words) if words else result.message)
 
 
 def _sample_reference(mean: torch.Tensor, logvar: torch.Tensor, eps: torch.Tensor) -> torch.Tensor:
@@ -76,15 +143,29 @@ def _gaussian_inputs(n: int) -> list[tuple[torch.Tensor, torch.Tensor]]:
     return inputs
 
 
-CLAMP_HINT = "clamp logvar to [-30, 20] first (as diffusers does), then std = exp(0.5 * logvar)"
+def _draws_its_own_noise(fn: Callable, mean: torch.Tensor, logvar: torch.Tensor, eps: torch.Tensor) -> bool:
+    """Whether ``fn`` gives another z when only the global random state changes: it ignores eps and draws."""
+    results = []
+    for seed in (1, 2):
+        with torch.random.fork_rng(devices=[]), contextlib.redirect_stdout(io.StringIO()):
+            torch.manual_seed(seed)
+            try:
+                results.append(fn(mean.clone(), logvar.clone(), eps.clone()))
+            except Exception:  # noqa: BLE001 - the verdict reports errors already
+                return False
+    return isinstance(results[0], torch.Tensor) and first_difference(results[0], results[1]) is not None
 
 
 def check_vae_sample(fn: Callable) -> CheckResult:
     """``fn(mean, logvar, eps)`` = mean + std·eps, and gradients must reach mean and logvar."""
     inputs = [(m, lv, randn(*m.shape, seed=200 + i)) for i, (m, lv) in enumerate(_gaussian_inputs(5))]
-    with contextlib.redirect_stdout(io.StringIO()):  # one verdict in the end, values and gradients together
-        result = compare(fn, _sample_reference, inputs, name="sample", hint=f"z = mean + std * eps; {CLAMP_HINT}.")
+    with progress.unrecorded(), contextlib.redirect_stdout(io.StringIO()):  # one verdict: values and gradients
+        result = compare_with_slips(fn, _sample_reference, inputs, SAMPLE_SLIPS, name="sample", hint=SAMPLE_HINT)
     if not result:
+        if "it looks like" not in result.message and callable(fn) and _draws_its_own_noise(fn, *inputs[0]):
+            return verdict(False, with_diagnosis(result.message, "your sample gives another z on every call: it "
+                                                 "draws its own noise. Use the eps it is given (the check gives yours "
+                                                 "and ours the same eps), and draw nothing inside sample."))
         return verdict(False, result.message)
     # the values are right; now the point of the trick: do gradients reach mean and logvar?
     mean, logvar, eps = (t.clone() for t in inputs[0])
@@ -115,9 +196,8 @@ def check_vae_sample(fn: Callable) -> CheckResult:
 
 def check_vae_kl(fn: Callable) -> CheckResult:
     """``fn(mean, logvar)`` = KL(N(mean, exp(logvar)) || N(0, I)) per sample, shape (B,)."""
-    return compare(fn, _kl_reference, _gaussian_inputs(5), name="kl", rtol=1e-5, atol=1e-4,
-                   hint=f"0.5 * (mean² + var - 1 - logvar), summed over dim=[1, 2, 3] (one number per image); "
-                        f"{CLAMP_HINT}, and var = exp(logvar).")
+    return compare_with_slips(fn, _kl_reference, _gaussian_inputs(5), KL_SLIPS, name="kl", rtol=1e-5, atol=1e-4,
+                              hint=KL_HINT)
 
 
 def _config_cases(make_calls: Callable[[VAEConfig, int], list]) -> list[Case]:
@@ -128,18 +208,16 @@ def check_vae_encoder(cls: type) -> CheckResult:
     """``cls(config)`` against course.nets.vae.Encoder: image (B, 3, H, W) -> moments (B, 2·latent, H/f, W/f)."""
     cases = _config_cases(lambda c, n: [Call((_image(2, 3, 16, 16, seed=n),)),
                                         Call((_image(1, 3, 32, 24, seed=10 + n),))])
-    return compare_module(cls, ref.Encoder, cases, name="Encoder",
-                          hint="conv_in, then each down block in order, then mid_block, then conv_norm_out, "
-                               "conv_act and conv_out.")
+    return compare_module_with_slips(cls, ref.Encoder, cases, {"forward": ENCODER_SLIPS}, name="Encoder",
+                                     hint=ENCODER_HINT)
 
 
 def check_vae_decoder(cls: type) -> CheckResult:
     """``cls(config)`` against course.nets.vae.Decoder: latent (B, latent, h, w) -> image (B, 3, h·f, w·f)."""
     cases = _config_cases(lambda c, n: [Call((randn(2, c.latent_channels, 4, 4, seed=n),)),
                                         Call((randn(1, c.latent_channels, 8, 6, seed=10 + n),))])
-    return compare_module(cls, ref.Decoder, cases, name="Decoder",
-                          hint="conv_in, then mid_block (first: the decoder starts at the smallest size), then each "
-                               "up block in order, then conv_norm_out, conv_act and conv_out.")
+    return compare_module_with_slips(cls, ref.Decoder, cases, {"forward": DECODER_SLIPS}, name="Decoder",
+                                     hint=DECODER_HINT)
 
 
 def _moments(vae: ref.VAE, image: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -151,7 +229,6 @@ def check_vae(cls: type) -> CheckResult:
     """``cls(config)`` with ``encode(image) -> (mean, logvar)`` and ``decode(z) -> image``, against course.nets.vae.VAE."""
     cases = _config_cases(lambda c, n: [Call((_image(2, 3, 16, 16, seed=n),), method="encode"),
                                         Call((randn(2, c.latent_channels, 4, 4, seed=20 + n),), method="decode")])
-    return compare_module(cls, ref.VAE, cases, name="VAE", reference_calls={"encode": _moments},
-                          learner_calls={"encode": lambda m, x: tuple(m.encode(x))},
-                          hint="encode: quant_conv(encoder(image)), then chunk(2, dim=1) into (mean, logvar); "
-                               "decode: decoder(post_quant_conv(z)).")
+    return compare_module_with_slips(cls, ref.VAE, cases, VAE_SLIPS, name="VAE", hint=VAE_HINT,
+                                     reference_calls={"encode": _moments},
+                                     learner_calls={"encode": lambda m, x: tuple(m.encode(x))})

@@ -17,80 +17,33 @@ here. Everything that can go wrong says what and how to fix it.
 """
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
-import os
+import math
 import re
-import shutil
 from numbers import Integral, Real
 from pathlib import Path
 
 import torch
 from torch import nn
 
-from course.config import (TextEncoderConfig, UNetConfig, VAEConfig, check_reference, check_scheduler_config,
-                           from_reference_config, read_json)
+from course.config import (
+    TextEncoderConfig,
+    UNetConfig,
+    VAEConfig,
+    check_reference,
+    check_scheduler_config,
+    from_reference_config,
+    read_json,
+)
 from course.io import keymap
+from course.io.weights import load_weights, read_state_dict, replacing
 from course.nets.controlnet import ControlNet, ControlNetConfig, config_from_reference
 from course.nets.text_encoder import TextEncoder
 from course.nets.unet import UNet
 from course.nets.vae import VAE
 from course.parts import BUNDLED_CONTROLNET_DIR, BUNDLED_DIR, Parts
 from course.text.tokenizer import CLIPTokenizer, load_clip_tokenizer
-
-PICKLE_SUFFIXES = (".ckpt", ".bin", ".pt", ".pth")
-
-
-def load_weights(model: nn.Module, state: dict[str, torch.Tensor], source: str = "the weights") -> nn.Module:
-    """``model.load_state_dict(state, strict=True)``, with an error a person can act on.
-
-    Lists the first missing and unexpected keys (then a count) and every shape mismatch; refuses, by key, a
-    weight that is not floating point (an int or bool tensor) or holds NaN or inf (``check_weights``).
-    """
-    own = model.state_dict()
-    missing = [k for k in own if k not in state]
-    unexpected = [k for k in state if k not in own]
-    shapes = [f"{k}: model {tuple(own[k].shape)}, file {tuple(state[k].shape)}"
-              for k in own if k in state and own[k].shape != state[k].shape]
-    if missing or unexpected or shapes:
-        lines = [f"{source} do not fit {type(model).__name__}:"]
-        for title, items in (("missing", missing), ("unexpected", unexpected), ("shape mismatch", shapes)):
-            if items:
-                shown = ", ".join(items[:5]) + (f", ... and {len(items) - 5} more" if len(items) > 5 else "")
-                lines.append(f"  {len(items)} {title}: {shown}")
-        lines.append("Check that the weights belong to this kind of network and that its config matches "
-                     "(e.g. block_out_channels, cross_attention_dim, hidden_size).")
-        raise ValueError("\n".join(lines))
-    check_weights(state, source, own)
-    model.load_state_dict(state, strict=True)
-    return model
-
-
-def _finite(t: torch.Tensor) -> bool:
-    """Whether every value of a floating-point tensor is finite. NaN and inf make the sum NaN or inf, and one
-    reduction is far cheaper than an elementwise isfinite; a sum that overflowed is then checked exactly."""
-    return bool(torch.isfinite(t.sum())) or bool(torch.isfinite(t).all())
-
-
-def check_weights(state: dict[str, torch.Tensor], source: str = "the weights",
-                  model_state: dict[str, torch.Tensor] | None = None) -> None:
-    """Refuse, naming the first such key, a weight that is not floating point where the model has a floating one
-    (an int64 or bool tensor would be cast silently into nonsense), and a floating one with NaN or inf values (a
-    model with them draws black or noise images). ``model_state``: the model's own state dict (default: every
-    tensor of ``state`` must be floating point)."""
-    for key, tensor in state.items():
-        wanted = model_state[key] if model_state is not None and key in model_state else None
-        if (wanted is None or wanted.is_floating_point()) and not tensor.is_floating_point():
-            raise ValueError(f"{source}: {key} has dtype {tensor.dtype}, but it is a weight and must be floating point "
-                             "(float32, float16 or bfloat16). The file is damaged or was not written as weights of "
-                             "this network: use another copy.")
-    for key, tensor in state.items():
-        if tensor.is_floating_point() and not _finite(tensor):
-            bad = int((~torch.isfinite(tensor)).sum())
-            raise ValueError(f"{source}: {key} holds {bad} NaN or inf value(s) (the first non-finite weight), and a "
-                             "network with them draws black or noise images. The training that wrote the file "
-                             "diverged or the file is damaged: use another copy, or an earlier checkpoint.")
 
 
 def _config_dict(module) -> dict:
@@ -146,34 +99,6 @@ def _parts_from_pipeline(pipe) -> "Parts":
 
 
 # ---- files ------------------------------------------------------------------------------------
-
-def read_state_dict(path: str | Path, allow_pickle: bool = False) -> dict[str, torch.Tensor]:
-    """Read a weight file: safetensors always; pickle (.ckpt/.bin/.pt) only with ``allow_pickle=True``."""
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path} does not exist.")
-    if path.suffix == ".safetensors":
-        from safetensors.torch import load_file
-
-        try:
-            return load_file(str(path))
-        except Exception as err:  # safetensors raises its own error types for truncated or garbled files
-            raise ValueError(f"{path} could not be read as safetensors ({err}). The file is probably truncated "
-                             "or corrupted: copy or download it again.") from None
-    if path.suffix in PICKLE_SUFFIXES:
-        if not allow_pickle:
-            raise ValueError(f"{path} is a pickle file, and loading a pickle can run any code hidden in it. Convert "
-                             "it to .safetensors, or, if you trust its source, pass allow_pickle=True (it is then "
-                             "read with torch.load(weights_only=True), which refuses code objects).")
-        try:
-            state = torch.load(path, map_location="cpu", weights_only=True)
-        except Exception as err:
-            raise ValueError(f"{path} could not be loaded with weights_only=True ({err}). It is corrupted or holds "
-                             "more than tensors; convert it to safetensors with a tool you trust.") from None
-        return state.get("state_dict", state)
-    raise ValueError(f"{path}: unknown weight format {path.suffix!r}; expected .safetensors "
-                     f"(or {', '.join(PICKLE_SUFFIXES)} with allow_pickle=True).")
-
 
 def _weights_in(folder: Path, stem: str, allow_pickle: bool) -> Path:
     """The weight file of one component folder: safetensors first, then the fp16 variant, then pickle."""
@@ -277,8 +202,8 @@ def _read_defaults(path: Path) -> dict:
     whole = lambda v, least: isinstance(v, Integral) and not isinstance(v, bool) and v >= least  # noqa: E731
     rules = {"sampler": (lambda v: isinstance(v, str), "a sampler name (a string)"),
              "steps": (lambda v: whole(v, 1), "a whole number >= 1"),
-             "guidance_scale": (lambda v: isinstance(v, Real) and not isinstance(v, bool) and v == v
-                                and abs(v) != float("inf"), "a finite number"),
+             "guidance_scale": (lambda v: isinstance(v, Real) and not isinstance(v, bool) and math.isfinite(v),
+                                "a finite number"),
              "height": (lambda v: whole(v, 8) and v % 8 == 0, "a positive multiple of 8"),
              "width": (lambda v: whole(v, 8) and v % 8 == 0, "a positive multiple of 8")}
     for key, (ok, rule) in rules.items():
@@ -293,42 +218,13 @@ def _config_json(config, **extra) -> str:
     return json.dumps({**extra, **fields}, indent=1)
 
 
-@contextlib.contextmanager
-def _replacing(path: Path):
-    """An empty temporary folder next to ``path`` (same parent, so renames stay on one disk) that takes the place of
-    ``path`` when the block ends: the old folder is renamed aside, the new one renamed in, the old one deleted.
-    If the block fails or is interrupted (Ctrl-C), the temporary folder is deleted and ``path`` is untouched, so
-    a stopped save leaves the old complete folder or the new complete one, never a mix."""
-    if path.exists() and not path.is_dir():
-        raise ValueError(f"{path} is a file; pass the path of a folder to write (it is replaced as a whole).")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp, old = (path.parent / f".{path.name}.{kind}-{os.getpid()}" for kind in ("tmp", "old"))
-    for leftover in (tmp, old):  # from an earlier process that had the same id and was killed
-        shutil.rmtree(leftover, ignore_errors=True)
-    tmp.mkdir()
-    try:
-        yield tmp
-        if path.exists():
-            path.rename(old)
-            try:
-                tmp.rename(path)
-            except BaseException:
-                old.rename(path)
-                raise
-        else:
-            tmp.rename(path)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def save_folder(parts: Parts, path: str | Path, dtype: torch.dtype | None = None, extra: dict | None = None) -> Path:
     """Write ``parts`` as a diffusers Stable Diffusion folder (what ``load_folder`` and diffusers'
     ``StableDiffusionPipeline.from_pretrained`` read): tokenizer/, text_encoder/, unet/, vae/, scheduler/ and
     model_index.json; weights as safetensors, in ``dtype`` if given. ``extra``: more JSON files to write.
     The folder is written next to ``path`` and then replaces it whole: an interrupted save leaves the old one."""
     path = Path(path)
-    with _replacing(path) as tmp:
+    with replacing(path) as tmp:
         _write_parts(parts, tmp, dtype, extra)
     return path
 
@@ -414,13 +310,13 @@ def load_controlnet(path: str | Path, config=None, allow_pickle: bool = False) -
         if reference.get("_class_name", "ControlNetModel") != "ControlNetModel":
             raise ValueError(f"{path} holds a {reference['_class_name']}, not a ControlNetModel: pass the folder of "
                              "a ControlNet (its config.json says \"_class_name\": \"ControlNetModel\").")
-        state = read_state_dict(_weights_in(path, "diffusion_pytorch_model", allow_pickle), allow_pickle)
         source = str(path / "config.json")
         try:
             config = config_from_reference(check_reference(ControlNetConfig, reference, source))
         except ValueError as err:
             raise ValueError(str(err) if str(err).startswith(source) else f"{source}: {err}") from None
         net = _build(ControlNet, config, source)
+        state = read_state_dict(_weights_in(path, "diffusion_pytorch_model", allow_pickle), allow_pickle)
         return load_weights(net, state, source=str(path)).eval()
     checkpoint = read_state_dict(path, allow_pickle)
     if "time_embedding.linear_1.weight" in checkpoint:  # diffusers' names in one file
@@ -445,7 +341,7 @@ def save_controlnet(controlnet: nn.Module, path: str | Path, dtype: torch.dtype 
     from safetensors.torch import save_file
 
     path = Path(path)
-    with _replacing(path) as tmp:
+    with replacing(path) as tmp:
         state = {k: v.detach().to("cpu", dtype or v.dtype).contiguous() for k, v in controlnet.state_dict().items()}
         save_file(state, str(tmp / "diffusion_pytorch_model.safetensors"))
         (tmp / "config.json").write_text(_config_json(controlnet.config, _class_name="ControlNetModel"))

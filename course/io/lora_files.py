@@ -18,7 +18,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
-from course.io.loading import check_weights, read_state_dict
+from course.io.weights import check_weights, read_state_dict
 from course.nets.lora import LoRAConv2d, LoRALinear, LoRANetwork, adaptable, check_scale, kohya_name, roots
 
 __all__ = ["save_lora", "read_lora", "load_lora"]
