@@ -256,3 +256,27 @@ def test_limits_can_be_raised(parts, monkeypatch):
 def test_far_size_warns_for_a_picture_too(parts):
     with pytest.warns(UserWarning, match=r"64×64 .* far from the 16×16"):
         image_to_image(parts, PROMPT, picture(64, 64), **SMALL_I2I)
+
+
+# ---- the size of a prompt: weights, AND parts and chunks are bounded like the rest of the work ----------------
+
+def test_a_finite_but_huge_prompt_weight_is_refused(parts):
+    refused(lambda: text_to_image(parts, "a (red:" + "1" + "0" * 30 + ") cat", steps=2, height=32, width=32,
+                                  progress=False), ValueError, "(red:1e+30)", "0.5 to 1.5", "max_prompt_weight")
+
+
+def test_thousands_of_and_parts_are_refused_before_encoding(parts):
+    refused(lambda: text_to_image(parts, "a AND " * 16667, steps=2, height=32, width=32, progress=False),
+            ValueError, "AND part", "max_batch")
+
+
+def test_thousands_of_break_chunks_are_refused_before_encoding(parts):
+    refused(lambda: text_to_image(parts, " BREAK" * 16667, steps=2, height=32, width=32, progress=False),
+            ValueError, "chunks", "max_prompt_chunks")
+
+
+def test_the_prompt_limits_can_be_raised(parts, monkeypatch):
+    monkeypatch.setitem(LIMITS, "max_prompt_weight", 1e31)
+    out = text_to_image(parts, "a (red:" + "1" + "0" * 30 + ") cat", steps=2, height=32, width=32, progress=False,
+                        output_type="latent")
+    assert out.shape[0] == 1

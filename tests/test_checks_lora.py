@@ -129,7 +129,7 @@ def test_inject_reference_passes_and_the_usual_bugs_fail():
     def stub(unet, pattern, rank=4, alpha=None):
         raise NotImplementedError("hooks")
 
-    assert "bind its layer" in check_inject(late_binding).message
+    assert "Bind it as a default argument" in check_inject(late_binding).message
     assert "still require grad" in check_inject(not_frozen).message
     assert "must not change" in check_inject(replaces_output).message
     assert "not wanted" in check_inject(every_linear).message

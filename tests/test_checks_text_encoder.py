@@ -11,9 +11,17 @@ from torch import nn
 from transformers.models.clip.modeling_clip import image_text_contrastive_loss
 
 from course import checks
+from course.checks import progress
 from course.checks.text_encoder import CONFIGS, reference_apply_weights, reference_clip_loss
 from course.nets import text_encoder as ref
 from course.text.prompts import Chunk
+
+@pytest.fixture(autouse=True)
+def fresh_record(monkeypatch):
+    """Each test starts with no check passed or failed: the hints of a repeated failure do not leak across tests."""
+    monkeypatch.setattr(progress, "PASSED", {})
+    monkeypatch.setattr(progress, "FAILURES", progress.Counter())
+
 
 # ---- a learner's correct answers, written independently of course.nets.text_encoder ------------------
 
@@ -268,7 +276,7 @@ def test_an_exception_in_forward_names_its_type_and_input():
 
     result = checks.check_embeddings(Broken)
     assert not result
-    assert "1 of 4 inputs match" in result.message  # only the 77-token input works
+    assert "1 of 5 inputs match" in result.message  # only the 77-token input works
     assert "Embeddings raised RuntimeError on input Embeddings(tiny config)(ids (3, 5))" in result.message
 
 
@@ -344,7 +352,7 @@ def test_attention_without_the_mask():
 
 def test_attention_without_the_scale():
     result = checks.check_causal_attention(lambda q, k, v: my_causal_attention(q, k, v, scale=False))
-    assert not result and "first mismatch" in result.message and "sqrt(d)" in result.message
+    assert not result and "first mismatch" in result.message and "not divided by √d" in result.message
 
 
 def test_attention_that_also_masks_the_diagonal():
@@ -373,7 +381,7 @@ def test_self_attention_that_merges_the_heads_without_transposing_back():
     result = checks.check_self_attention(MergedWrong)
     assert not result
     assert "input:       SelfAttention(tiny config)(x (2, 77, 32))" in result.message
-    assert "transpose(1, 2).reshape(B, T, D)" in result.message
+    assert "transpose(1, 2) before the reshape to (B, T, D)" in result.message
 
 
 @pytest.mark.parametrize("name", ["post_ln", "swapped_norms", "exact_gelu"])

@@ -107,7 +107,7 @@ def resnet_class(mistake=""):
             self.conv_shortcut = nn.Conv2d(in_channels, out_channels, 1) if in_channels != out_channels else None
 
         def forward(self, x, emb):
-            act = nn.ReLU() if mistake == "relu" else nn.SiLU()
+            act = {"relu": nn.ReLU(), "no silu at all": nn.Identity()}.get(mistake, nn.SiLU())
             if mistake == "norm after conv":
                 h = act(self.norm1(self.conv1(x)))
             elif mistake in ("no silu 1", "no silu 1 and 2"):
@@ -146,6 +146,7 @@ def resnet_class(mistake=""):
     ("no silu 1 and 2", ["both SiLUs of the main path are missing"]),
     ("no silu on emb", ["without its SiLU"]),
     ("relu", ["ReLU"]),
+    ("no silu at all", ["no SiLU at all"]),
     ("time after conv2", ["added after the second conv"]),
     ("no projection", ["without time_emb_proj"]),
     ("raw emb", ["without time_emb_proj and without its SiLU"]),
@@ -169,7 +170,7 @@ def attend(x, context, to_q, to_k, to_v, to_out, heads, mistake=""):
     source = x if mistake in ("kv from x", "swapped roles") else context
     k, v = to_k(source), to_v(source)
     d = q.shape[-1] // heads
-    if mistake == "split without transpose":
+    if mistake in ("split without transpose", "no transposes"):
         q, k, v = (z.reshape(z.shape[0], heads, z.shape[1], d) for z in (q, k, v))
     else:
         q, k, v = (z.unflatten(-1, (heads, d)).permute(0, 2, 1, 3) for z in (q, k, v))
@@ -179,7 +180,10 @@ def attend(x, context, to_q, to_k, to_v, to_out, heads, mistake=""):
     weights = torch.softmax(scores / scale, dim={"softmax queries": 2, "softmax heads": 1}.get(mistake, 3))
     out = torch.einsum("bhnt,bhtd->bhnd", weights, v)
     b, n = out.shape[0], out.shape[2]
-    out = out.reshape(b, n, heads * d) if mistake == "merge without transpose" else out.permute(0, 2, 1, 3).flatten(2)
+    if mistake in ("merge without transpose", "no transposes"):
+        out = out.reshape(b, n, heads * d)
+    else:
+        out = out.permute(0, 2, 1, 3).flatten(2)
     return out if mistake == "no to_out" else to_out(out)
 
 
@@ -193,6 +197,7 @@ def attend(x, context, to_q, to_k, to_v, to_out, heads, mistake=""):
     ("times", ["multiplied the scores by √d"]),
     ("merge without transpose", ["merged without the transpose"]),
     ("split without transpose", ["split without the transpose"]),
+    ("no transposes", ["split and merged without the transposes"]),
     ("no to_out", ["to_out is missing"]),
     ("q from context", ["the queries come from the context"]),
     ("swapped roles", ["the roles are swapped"]),
@@ -236,10 +241,10 @@ def gate(x, proj, mistake=""):
 
 
 @pytest.mark.parametrize("mistake, words", [
-    ("swapped", ["the halves are swapped"]),
+    ("swapped", ["GELU went on the first half", "value and gate are swapped"]),
+    ("gelu on value", ["GELU went on the first half", "GELU goes on the gate"]),
     ("gelu on product", ["GELU went on the product"]),
     ("gelu on both", ["GELU went on both halves"]),
-    ("gelu on value", ["the value got GELU and the gate none"]),
     ("tanh", ["tanh approximation"]),
     ("silu", ["SiLU", "SwiGLU"]),
     ("sigmoid", ["sigmoid gate"]),
@@ -282,11 +287,11 @@ def block_class(mistake=""):
             norms = [self.norm1] * 3 if mistake == "norm1 everywhere" else [self.norm1, self.norm2, self.norm3]
             ctx1 = context if mistake in ("context to attn1", "contexts swapped") else None
             ctx2 = None if mistake in ("no context", "contexts swapped") else context
-            steps = [(lambda h: self.attn1(h, ctx1), "attn1"), (lambda h: self.attn2(h, ctx2), "attn2"),
-                     (self.ff, "ff")]
+            steps = [(norms[0], lambda h: self.attn1(h, ctx1), "attn1"),
+                     (norms[1], lambda h: self.attn2(h, ctx2), "attn2"), (norms[2], self.ff, "ff")]
             if mistake == "cross first":
                 steps[0], steps[1] = steps[1], steps[0]
-            for norm, (layer, label) in zip(norms, steps):
+            for norm, layer, label in steps:
                 update = layer(norm(x))
                 x = update if mistake in (f"no residual {label}", "no residuals") else x + update
             return x
@@ -331,7 +336,7 @@ def spatial_class(mistake=""):
             self.proj_out = nn.Conv2d(inner, channels, 1)
 
         def forward(self, x, context):
-            b, c, h, w = x.shape
+            b, _, h, w = x.shape
             hidden = self.proj_in(x if mistake == "no norm" else self.norm(x))
             inner = hidden.shape[1]
             if mistake in ("reshape in", "reshape both"):

@@ -394,3 +394,26 @@ def test_require_waits_for_a_failing_check(capsys):
     fails(checks.check_vae_kl(KL_MISTAKES["sign_flipped"][0]), capsys)
     with pytest.raises(progress.NotReady, match=r"finish §2 `kl` first: its check does not pass yet"):
         checks.require("kl")
+
+
+def stub(*args, **kwargs):
+    raise NotImplementedError("write it")
+
+
+STUBS = {
+    "ResnetBlock.__init__": (checks.check_vae_resnet_block, block(__init__=stub)),
+    "ResnetBlock.forward": (checks.check_vae_resnet_block, block(forward=stub)),
+    "sample": (checks.check_vae_sample, stub),
+    "kl": (checks.check_vae_kl, stub),
+    "Encoder.forward": (checks.check_vae_encoder, encoder(stub)),
+    "Decoder.forward": (checks.check_vae_decoder, decoder(stub)),
+}
+
+
+@pytest.mark.parametrize("part", STUBS)
+def test_a_stub_is_not_written_yet_and_its_hint_is_words(part, capsys):
+    check, learner = STUBS[part]
+    out = fails(check(learner), capsys)
+    assert "not written yet" in out.split("\n", 1)[0]
+    hint = out.split("hint: ", 1)[1]
+    assert "(" not in hint and "=" not in hint, hint

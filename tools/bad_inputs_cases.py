@@ -1,10 +1,11 @@
 """The bad inputs of tools/probe_bad_inputs.py: one function per case, in issue 21's categories.
 
 A case is ``@case(name, category, expect, says)`` on a function of ``env`` that prepares what it needs (files
-in ``env.tmp``, reference pictures) and returns the call to measure, or (call, check). ``expect``: "refuse" (a
-bad input) or "accept" (one that should work, e.g. numpy numbers). ``says``: a clear refusal's message
-must contain one of these fragments (the parameter, the file or the value as printed; any case). ``check(result)`` returns what is wrong with a
-result (a sentence), or None when it is right; a "refuse" case without a check treats any result as wrong.
+in ``env.tmp``, which is also the working folder; reference pictures) and returns the call to measure, or
+(call, check). ``expect``: "refuse" (a bad input) or "accept" (one that should work, e.g. numpy numbers).
+``says``: a clear refusal's message must contain one of these fragments (the parameter, the file or the value
+as printed; any case). ``check(result)`` returns what is wrong with a result (a sentence), or None when it is
+right; a "refuse" case without a check treats any result as wrong.
 Only public names that exist in both layouts are used; the probe maps the new module names to the old ones.
 """
 from __future__ import annotations
@@ -393,8 +394,8 @@ PROMPTS = {
     "'(a:1.1) ' * 12500 (100 KB of valid emphasis)": "(a:1.1) " * 12_500,
     "'a, ' * 33334 (100 KB of plain words)": "a, " * 33_334,
 }
-for _name, _prompt in PROMPTS.items():
-    case(f"prompt {_name}", "prompt parsing", says=["prompt"])(
+for _name, _prompt in PROMPTS.items():  # 100 KB of text is real work (thousands of chunks to encode): 40 s
+    case(f"prompt {_name}", "prompt parsing", says=["prompt"], limit=40)(
         lambda env, p=_prompt: (lambda: t2i(env, p), handled))
 
 case("prompt editing with a negative switch step [cat:dog:-0.5]", "prompt parsing", says=["-0.5"])(
@@ -533,7 +534,8 @@ def _(env):
     def check(x):
         got = ((x[0].permute(1, 2, 0) + 1) * 127.5).round().int().numpy()
         worst = int(np.abs(got - expected).max())
-        return None if worst <= 2 else (f"read as {rgb(got[0, 0])} and {rgb(got[0, -1])}, expected {rgb(expected[0, 0])} "
+        return None if worst <= 2 else (f"read as {rgb(got[0, 0])} and {rgb(got[0, -1])}, "
+                                        f"expected {rgb(expected[0, 0])} "
                                         f"and {rgb(expected[0, -1])}")
     return lambda: images.image_tensor(image), check
 
@@ -553,7 +555,7 @@ def _(env):
 
     def check(loaded):
         left = rgb(np.asarray(loaded.convert("RGB"))[16, 4])
-        return None if left == (30, 200, 30) else f"the EXIF orientation was ignored: the left side is {left}, not green"
+        return None if left == (30, 200, 30) else f"the EXIF orientation was ignored: the left is {left}, not green"
     return lambda: images.load_image("rotated.png"), check
 
 
@@ -793,6 +795,7 @@ def _(env):
     def check(loaded):
         te = torch.equal(loaded.text_encoder.final_layer_norm.weight, new.text_encoder.final_layer_norm.weight)
         unet = torch.equal(loaded.unet.conv_in.weight, new.unet.conv_in.weight)
-        return None if te == unet else (f"the folder loads without error but mixes two saves: the {'new' if te else 'old'}"
-                                        f" text encoder with the {'new' if unet else 'old'} UNet")
+        age = lambda is_new: "new" if is_new else "old"
+        return None if te == unet else ("the folder loads without error but mixes two saves: the "
+                                        f"{age(te)} text encoder with the {age(unet)} UNet")
     return call, check

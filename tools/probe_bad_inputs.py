@@ -3,8 +3,9 @@
 Issue 21 asks for before/after counts. Each case of ``tools/bad_inputs_cases.py`` (a name, a category, whether
 the input should be refused or accepted, and the call) runs in its own forked process, after torch, the course,
 the bundled model and a tiny random model were loaded once in this process; the child has a time limit
-(``--limit``, 20 s, preparation included; the training cases more) and an address-space limit (``--mem-gib``, 8 GiB), so a huge
-allocation fails at once instead of swapping. The class follows from the outcome alone, never from the case:
+(``--limit``, 20 s, its preparation included; the training cases more) and an address-space limit
+(``--mem-gib``, 8 GiB), so a huge allocation fails at once instead of swapping. The class follows from the
+outcome alone, never from the case:
 
 - clear: ONE ValueError (or FileNotFoundError) raised in the course's own code (the innermost traceback frame is
   in <tree>/course/) whose message names the value: it contains one of the fragments the case lists (the
@@ -21,7 +22,8 @@ allocation fails at once instead of swapping. The class follows from the outcome
   adversarial prompt drew a normal picture in time): the input was handled, not silently wrong.
 Inputs that should WORK (numpy numbers, seed -1, the largest seed) are "ok" (it worked and the check passed:
 e.g. the same picture as with Python numbers) or "fail" (refused, wrong result, or hung).
-probe-error: the case's own preparation failed (the probe's fault, not the course's).
+probe-error: the case's own code failed (its preparation or check, or an error raised in tools/): the probe's
+fault, not the course's.
 
 Run (from the repository root; a few minutes per tree, one case at a time):
 
@@ -91,12 +93,11 @@ class OldLayout(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         if "__probe_spec__" in module.__dict__:
             module.__spec__ = module.__dict__["__probe_spec__"]
         elif module.__name__ == "course.parts":
-            module.__getattr__ = lambda name: getattr(importlib.import_module(OLD_PARTS[name]), name) \
-                if name in OLD_PARTS else _no_attribute(name)
-
-
-def _no_attribute(name):
-    raise AttributeError(f"module 'course.parts' has no attribute {name!r}")
+            def old_home(name):
+                if name not in OLD_PARTS:
+                    raise AttributeError(f"module 'course.parts' has no attribute {name!r}")
+                return getattr(importlib.import_module(OLD_PARTS[name]), name)
+            module.__getattr__ = old_home
 
 
 def use_tree(tree: Path) -> bool:
@@ -301,7 +302,8 @@ def describe_tree(tree: Path, old: bool) -> str:
     import subprocess
 
     def git(*args):
-        return subprocess.run(["git", "-C", str(tree), *args], capture_output=True, text=True, check=False).stdout.strip()
+        done = subprocess.run(["git", "-C", str(tree), *args], capture_output=True, text=True, check=False)
+        return done.stdout.strip()
     changed = len([line for line in git("status", "--porcelain", "--", "course").splitlines() if line.strip()])
     return (f"{tree} at {git('rev-parse', '--short', 'HEAD') or '?'}"
             f"{f' + {changed} uncommitted change(s) in course/' if changed else ''}, "
@@ -310,7 +312,7 @@ def describe_tree(tree: Path, old: bool) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tree", type=Path, default=HERE.parent, help="the repository tree to probe (default: this one)")
+    parser.add_argument("--tree", type=Path, default=HERE.parent, help="the tree to probe (default: this one)")
     parser.add_argument("--json", type=Path, help="write every case's report and class here")
     parser.add_argument("--md", type=Path, help="write the markdown table here (it is printed anyway)")
     parser.add_argument("--limit", type=float, default=20.0, help="seconds per case (cases may ask for more)")
@@ -334,6 +336,10 @@ def main() -> None:
         for n, case in enumerate(chosen, 1):
             report = run_case(case, env, tree, case.limit or args.limit, int(args.mem_gib * 2 ** 30), root)
             cls, detail = classify(case, report)
+            detail = re.sub(re.escape(str(root)) + r"(/tmp\w+)?", "<tmp>", detail)  # each run's own folders
+            limit = case.limit or args.limit
+            if report.get("outcome") != "timeout" and report.get("seconds", 0) > 0.75 * limit:
+                detail = f"(slow: {report['seconds']:.0f} of {limit:.0f} s) {detail}"
             results.append({"name": case.name, "category": case.category, "expect": case.expect, "class": cls,
                             "detail": detail, "seconds": report.get("seconds", 0.0), "report": report})
             print(f"[{n}/{len(chosen)}] {cls:11} {report.get('seconds', 0):5.1f} s  {case.name}: {detail[:110]}",

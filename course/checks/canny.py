@@ -26,8 +26,8 @@ SOBEL_TIERS = (
     "pad the picture by one pixel in edge mode, then for each of the nine offsets of the window add that weight of the "
     "kernel times the padded picture shifted by the offset, the whole picture at once; the same for the y kernel, "
     "which is the x kernel transposed.",
-    "gx must be right minus left (a correlation, the kernel not flipped), gy below minus above, both int32 arrays of "
-    "the picture's size.",
+    "gx must be right minus left, a correlation with the kernel as it is, not flipped; gy below minus above; both "
+    "int32 arrays of the picture's size.",
 )
 NMS_TIERS = (
     "a pixel survives when its magnitude beats its two neighbours across the edge, the neighbours the gradient points "
@@ -35,8 +35,8 @@ NMS_TIERS = (
     "sort each pixel's gradient into four directions with the fixed-point tangent of 22.5 degrees: nearly horizontal "
     "compares left and right, nearly vertical above and below, and a diagonal the two corners along it, up-left and "
     "down-right when gx and gy have the same sign. Outside the picture the magnitude is 0.",
-    "ties follow OpenCV: across a horizontal or vertical gradient, strictly greater than the neighbour before it (left, "
-    "above) and at least equal to the one after it; along a diagonal, strictly greater than both. Return the magnitude "
+    "ties follow OpenCV: across a horizontal or vertical gradient, strictly greater than the neighbour before it, left or "
+    "above, and at least equal to the one after it; along a diagonal, strictly greater than both. Return the magnitude "
     "where the pixel survives, not a mask.",
 )
 HYSTERESIS_TIERS = (

@@ -170,6 +170,11 @@ ZERO_PART = ("controlnet_down_blocks", "controlnet_mid_block")
 def _first_step(net, unet, x, t, context, hint, lr=1e-3, *, sign=-1.0, use_lr=True, stale=False, swap=False,
                 stat="max", target="noise", numbers=True):
     """notebook 07's ``first_step``; the keywords make one mistake each."""
+    with torch.enable_grad():  # slips are tried under no_grad; this one needs its backward pass
+        return _first_step_body(net, unet, x, t, context, hint, lr, sign, use_lr, stale, swap, stat, target, numbers)
+
+
+def _first_step_body(net, unet, x, t, context, hint, lr, sign, use_lr, stale, swap, stat, target, numbers):
     net = copy.deepcopy(net)
     noise = torch.randn(x.shape, generator=torch.Generator().manual_seed(1))
     with torch.no_grad():

@@ -192,7 +192,7 @@ def slip_that_gives(got: Any, error: Exception | None, args: tuple, kwargs: dict
         try:
             with torch.no_grad(), contextlib.redirect_stdout(io.StringIO()):
                 value = slip(*args, **kwargs)
-        except Exception as slip_error:  # noqa: BLE001 - a slip that fails is a match only when the learner's did too
+        except Exception as slip_error:  # a slip that fails matches only when the learner's call failed alike
             if error is not None and type(slip_error) is type(error) and str(slip_error) == str(error):
                 return words
             continue
@@ -210,7 +210,7 @@ def _first_wrong(calls: Sequence[tuple[Callable, Callable, tuple, dict]], atol: 
                 got, error = learner(*args, **kwargs), None
             except NotImplementedError:
                 return None
-            except Exception as raised:  # noqa: BLE001 - the learner's bug: what it raised is what a slip must raise
+            except Exception as raised:  # the learner's bug: what it raised is what a slip must raise
                 got, error = None, raised
         if error is not None or first_difference(expected, got, atol, rtol) is not None:
             return index, got, error

@@ -27,13 +27,13 @@ EULER_TIERS = (
     "slope from σ_i down to σ_{i+1}; then report the step through the callback.",
     "the slope is x minus the denoised estimate, divided by the current σ_i; the step multiplies it by σ_{i+1} − σ_i, "
     "which is negative. Pass the extra arguments on to the denoiser, and treat a missing dict of them as empty.",
-    "after the step, call the callback (when there is one) with a dict of the new x, the denoised estimate, the step "
+    "after the step, call the callback, when there is one, with a dict of the new x, the denoised estimate, the step "
     "index and the current σ; when it returns a tensor, carry on from that tensor. Return x at the end.",
 )
 DDIM_TIERS = (
     "convert the two σ's of the step into ᾱ's, take the step in the paper's VP form, then divide by the square root "
     "of the new ᾱ to come back to the VE form the sampler walks in.",
-    "ᾱ is one over one plus σ squared: ᾱ_t belongs to the current σ_i (the noisier level, the smaller ᾱ) and ᾱ_prev "
+    "ᾱ is one over one plus σ squared: ᾱ_t belongs to the current σ_i, the noisier level with the smaller ᾱ, and ᾱ_prev "
     "to σ_{i+1}. The noise estimate is x minus the denoised estimate, divided by σ_i.",
     "with η at zero the new VP latent is the square root of ᾱ_prev times the denoised estimate plus the square root "
     "of 1 − ᾱ_prev times the noise estimate. With η above zero, σ_t takes part of that noise's variance and fresh "
@@ -90,13 +90,11 @@ def _ddim_slips(eta: float) -> list[tuple[str, Callable]]:
         ("you divided x_prev by ᾱ_prev; the way back to the VE form divides by its square root, √ᾱ_prev.",
          functools.partial(_ddim_vp, root=False)),
         (SWAPPED, functools.partial(_ddim_swapped, eta=eta)),
-        ("x came out unchanged: with ᾱ_t and ᾱ_prev swapped (ᾱ_t belongs to σ_i, ᾱ_prev to σ_{i+1}) the DDIM step "
-         "goes back to where it started. (Or the new x was never assigned before the callback.)",
-         lambda x, d, s, s_next: x),
+        ("x came out unchanged: the DDIM step returns to x itself when ᾱ_t and ᾱ_prev are swapped, or when ε̂ is "
+         "divided by σ_{i+1}; ᾱ_t and ε̂ belong to the current σ_i, ᾱ_prev to σ_{i+1}. (Or the new x was never "
+         "assigned before the callback.)", lambda x, d, s, s_next: x),
         ("ᾱ = 1/(1 + σ) is missing the square: ᾱ = 1/(1 + σ²), since σ² = (1 − ᾱ)/ᾱ.",
          functools.partial(_ddim_vp, a_of=lambda s: 1 / (1 + s))),
-        ("you took ε̂ = (x − denoised)/σ_{i+1}; the noise prediction belongs to the current σ_i.",
-         lambda x, d, s, s_next: _ddim_vp(x, d, s, s_next, eps_at=s_next)),
         ("ε̂ is x − denoised, not divided by σ_i: x = denoised + σ_i ε̂, so ε̂ = (x − denoised)/σ_i.",
          lambda x, d, s, s_next: _ddim_vp(x, d, s, s_next, eps_at=1.0)),
     ]

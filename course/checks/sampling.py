@@ -52,9 +52,9 @@ ADD_NOISE_TIERS = (
     "work, and only the last one needs the new dimensions.",
 )
 DDPM_TIERS = (
-    "look up ᾱ at each sample's own t, noise x0 in the VP form (the form the UNet sees), and compare the model's "
+    "look up ᾱ at each sample's own t, noise x0 in the VP form, the form the UNet sees, and compare the model's "
     "prediction at that noised latent and t with the noise you added.",
-    "index alphas_cumprod with t itself (t counts from 0 here, not from 1 as in the paper) and give the result one "
+    "index alphas_cumprod with t itself, since t counts from 0 here, not from 1 as in the paper, and give the result one "
     "singleton dimension for each dimension of x0 after the batch; the noised latent is the square root of ᾱ times "
     "x0 plus the square root of 1 − ᾱ times the noise.",
     "the loss is the mean squared error over every value of the batch: the mean, not the sum, with the noise as the "
@@ -107,6 +107,9 @@ def _vp(x0, noise, sigma):
     return (x0 + s * noise) / (s ** 2 + 1) ** 0.5
 
 
+NOT_PER_SAMPLE = ("a σ per sample, shape (B,), was not reshaped: it lines up with the last axis of x0 (B, C, h, w), "
+                  "not with the batch. Give it trailing singleton dimensions, (B, 1, 1, 1), so each sample gets its "
+                  "own σ.")
 ADD_NOISE_SLIPS = [
     ("you wrote the VP form √ᾱ x_0 + √(1 − ᾱ) ε (that is (x_0 + σ ε)/√(σ² + 1)): that is what the UNet sees; "
      "here we want the VE form x_0 + σ ε.", _vp),
@@ -116,13 +119,9 @@ ADD_NOISE_SLIPS = [
      lambda x0, noise, sigma: x0 + _per_sample(sigma, x0) ** 0.5 * noise),
     ("you swapped x0 and noise: it is the noise that gets multiplied by σ.",
      lambda x0, noise, sigma: noise + _per_sample(sigma, x0) * x0),
-    ("the σ's of the samples were spread over the last axis of x0, not over the batch: a tensor of one σ per sample, "
-     "shape (B,), needs trailing singleton dimensions, (B, 1, 1, 1), before it multiplies the noise.",
-     lambda x0, noise, sigma: x0 + torch.as_tensor(sigma, dtype=x0.dtype) * noise),
+    (NOT_PER_SAMPLE, lambda x0, noise, sigma: x0 + torch.as_tensor(sigma, dtype=x0.dtype) * noise),
 ]
-BROADCAST_ERRORS = [("must match the size of tensor",
-                     "a σ per sample, shape (B,), did not broadcast against x0 (B, C, h, w): it lines up with the "
-                     "last axis. Give it trailing singleton dimensions, (B, 1, 1, 1), so each sample gets its own σ.")]
+BROADCAST_ERRORS = [("must match the size of tensor", NOT_PER_SAMPLE)]
 
 
 def check_add_noise(fn: Callable) -> CheckResult:

@@ -74,20 +74,35 @@ def compare_with_slips(fn: Callable, reference: Callable, inputs: Sequence[tuple
     message = bare(result.message)
     if result or "not written yet" in message or not callable(fn):
         return verdict(result.passed, message)
+    words = _diagnosis(fn, reference, inputs, slips, atol, rtol, errors)
+    return verdict(False, diagnosed(message, name, words) if words else message)
+
+
+def _diagnosis(fn: Callable, reference: Callable, inputs: Sequence[tuple], slips: Sequence[Slip], atol: float,
+               rtol: float, errors: Sequence[tuple[str, str]]) -> str | None:
+    """The words for what went wrong: on the first input the learner gets wrong, its error's entry in ``errors``, or
+    the slip that gives its value there. Among the slips that do, the first that also gives the learner's value on
+    every other wrong input wins: one input may not tell two slips apart (a picture without vertical gradient cannot
+    tell "gx's sign flipped" from "both signs flipped")."""
+    wrong = []  # (args, learner's value) where it differs from the reference
     for args in inputs:
-        values = [unlabel(arg) for arg in args]
+        values = tuple(unlabel(arg) for arg in args)
         try:
             with contextlib.redirect_stdout(io.StringIO()):
                 got = fn(*values)
         except Exception as error:
-            text = f"{type(error).__name__}: {error}"
-            words = next((w for fragment, w in errors if fragment in text), None)
-            if words:
-                return verdict(False, diagnosed(message, name, words))
+            if not wrong:
+                text = f"{type(error).__name__}: {error}"
+                words = next((w for fragment, w in errors if fragment in text), None)
+                if words:
+                    return words
             continue
-        if first_difference(reference(*values), got, atol, rtol) is None:
-            continue
-        words = first_slip(got, tuple(values), slips, atol, rtol)
-        if words:
-            return verdict(False, diagnosed(message, name, words))
-    return verdict(False, message)
+        if first_difference(reference(*values), got, atol, rtol) is not None:
+            wrong.append((values, got))
+    if not wrong:
+        return None
+    candidates = [slip for slip in slips if first_slip(wrong[0][1], wrong[0][0], [slip], atol, rtol)]
+    for words, slip in candidates:
+        if all(first_slip(got, values, [(words, slip)], atol, rtol) for values, got in wrong[1:]):
+            return words
+    return candidates[0][0] if candidates else None

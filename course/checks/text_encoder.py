@@ -111,7 +111,8 @@ TIERS = {  # words only, vaguest first: the check shows the first, each further 
         "embeddings, divided by the temperature: a B by B matrix with the right pairs on the diagonal. The loss is "
         "the average of a cross-entropy over the rows and one over the columns, with the targets 0 to B minus 1.",
         "the targets are the diagonal: row i's right answer is column i. The cross-entropy over the columns is the "
-        "same call on the transposed logits. Return one number, a tensor of shape (): the average of the two means.",
+        "same call on the transposed logits. Return one number, a tensor without dimensions: the average of the two "
+        "means.",
     ),
 }
 SECTIONS = {"Embeddings": "§1", "causal_attention": "§2", "SelfAttention": "§2", "EncoderLayer": "§3",

@@ -196,14 +196,12 @@ def _gated(x, proj, rule, dim=-1):
 
 
 GEGLU_SLIPS = [
-    ("the halves are swapped: the first half of the projection is the value and the second the gate, so GELU goes "
-     "on the second half.", lambda x, p: _gated(x, p, lambda a, g: g * F.gelu(a))),
+    ("GELU went on the first half: the first half of the projection is the value and the second the gate, and "
+     "GELU goes on the gate (value and gate are swapped).", lambda x, p: _gated(x, p, lambda a, g: g * F.gelu(a))),
     ("GELU went on the product; it goes on the gate alone (the second half), and the value multiplies the result.",
      lambda x, p: _gated(x, p, lambda a, g: F.gelu(a * g))),
     ("GELU went on both halves; only the gate (the second half) goes through GELU, the value stays as it is.",
      lambda x, p: _gated(x, p, lambda a, g: F.gelu(a) * F.gelu(g))),
-    ("the value got GELU and the gate none: GELU goes on the gate (the second half) only.",
-     lambda x, p: _gated(x, p, lambda a, g: F.gelu(a) * g)),
     ("you used GELU's tanh approximation; SD's GEGLU uses the exact GELU (no approximate='tanh').",
      lambda x, p: _gated(x, p, lambda a, g: a * F.gelu(g, approximate="tanh"))),
     ("you used SiLU (that is SwiGLU); GEGLU gates with GELU.", lambda x, p: _gated(x, p, lambda a, g: a * F.silu(g))),

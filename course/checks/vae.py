@@ -21,11 +21,22 @@ from dataclasses import replace
 from typing import Callable
 
 import torch
-import torch.nn.functional as F
 
 from course.checks import progress
-from course.checks.core import CheckResult, describe_error, first_difference, randn, verdict
-from course.checks.modules import Call, Case, compare_module_with_slips, compare_with_slips, with_diagnosis
+from course.checks.core import (
+    CheckResult,
+    describe_error,
+    first_difference,
+    randn,
+    verdict,
+)
+from course.checks.modules import (
+    Call,
+    Case,
+    compare_module_with_slips,
+    compare_with_slips,
+    with_diagnosis,
+)
 from course.checks.vae_slips import (
     DECODER_SLIPS,
     ENCODER_SLIPS,
@@ -151,7 +162,7 @@ def _draws_its_own_noise(fn: Callable, mean: torch.Tensor, logvar: torch.Tensor,
             torch.manual_seed(seed)
             try:
                 results.append(fn(mean.clone(), logvar.clone(), eps.clone()))
-            except Exception:  # noqa: BLE001 - the verdict reports errors already
+            except Exception:  # the verdict reports errors already
                 return False
     return isinstance(results[0], torch.Tensor) and first_difference(results[0], results[1]) is not None
 

@@ -245,20 +245,40 @@ def _encode_weighted(text_encoder: TextEncoder, chunks, clip_skip, texts: list[s
     return z.reshape(b, k * z.shape[1], z.shape[2])  # (B, k·T, D): each prompt's chunks side by side
 
 
-def encode_prompt(text_encoder: TextEncoder, tokenizer, prompt: str | list[str], clip_skip: int | None = 0):
+def encode_prompt(text_encoder: TextEncoder, tokenizer, prompt: str | list[str], clip_skip: int | None = 0,
+                  max_chunks: int | None = None, max_weight: float | None = None):
     """Prompt text (A1111 syntax: (word:1.2), BREAK, any length) -> context (B, 77·k, D).
 
     Chunks each prompt (``course.text.prompts.chunk``), pads a batch to the same number of chunks with empty-prompt
-    chunks (``match_chunk_counts``), then ``encode_weighted``.
+    chunks (``match_chunk_counts``), then ``encode_weighted``. ``max_chunks`` / ``max_weight`` (the pipeline's
+    limits) refuse, before encoding, a prompt of more 75-token chunks or with a weight beyond ±max_weight.
     """
     prompts = [prompt] if isinstance(prompt, str) else prompt
     if not isinstance(prompts, (list, tuple)) or not prompts or not all(isinstance(p, str) for p in prompts):
         raise ValueError(f"prompt must be a str or a non-empty list of str, got {prompt!r}.")
     chunk_length = text_encoder.config.max_position_embeddings - 2  # room for BOS and EOS
     chunked = [chunk(p, tokenizer, chunk_length) for p in prompts]
+    for text, chunks in zip(prompts, chunked):
+        _check_size(text, chunks, chunk_length, max_chunks, max_weight)
     longest = max(chunked, key=len)
     chunked = [match_chunk_counts(c, longest, tokenizer)[0] for c in chunked]
     return _encode_weighted(text_encoder, chunked, clip_skip, list(prompts))
+
+
+def _check_size(text: str, chunks: list[Chunk], chunk_length: int, max_chunks, max_weight) -> None:
+    """Refuse a prompt of more than ``max_chunks`` chunks, or with a weight beyond ±``max_weight``."""
+    if max_chunks is not None and len(chunks) > max_chunks:
+        raise ValueError(f"the prompt {text[:40]!r}... is {len(chunks)} chunks of {chunk_length} tokens (each BREAK "
+                         f"starts one), more than the limit of {max_chunks}: shorten it (past a few chunks the words "
+                         "barely change the picture), or raise course.pipeline.LIMITS['max_prompt_chunks'].")
+    if max_weight is not None:
+        heaviest = max((w for c in chunks for w in c.weights), key=abs)
+        if abs(heaviest) > max_weight:
+            fragment = next((s for s, w in parse_emphasis(text) if w == heaviest), "")
+            raise ValueError(f"the prompt weight ({fragment.strip()[:40]}:{heaviest:g}) is beyond ±{max_weight:g}: "
+                             "a weight scales the words' vectors, and past a few the picture is noise. Use about "
+                             "0.5 to 1.5, A1111's usual range, e.g. (word:1.2), or raise "
+                             "course.pipeline.LIMITS['max_prompt_weight'].")
 
 
 def _refuse_non_finite(z: torch.Tensor, chunks: list[Chunk], k: int, texts: list[str] | None, weighted: bool):

@@ -25,6 +25,11 @@ LIMITS = {
     # |guidance_scale|, times an AND part's weight: ComfyUI's upper limit (A1111's slider stops at 30). Past it
     # the step is all s·(cond - uncond): most pixels clip, and float16 latents overflow soon after.
     "max_guidance": 100.0,
+    # 75-token chunks per prompt (each BREAK starts one): 32 is 2,400 tokens, far past what changes a picture
+    "max_prompt_chunks": 32,
+    # |(word:w)| and nested emphasis: A1111's usual range is 0.5 to 1.5, and past a few the words' vectors swamp
+    # the rest of the context (the mean is renormalised, so the other words fade to nothing)
+    "max_prompt_weight": 100.0,
 }
 # Seeds are whole numbers in [0, 2**32), as A1111's. torch's CPU generator (mt19937) keeps the seed's low 32 bits
 # only, so seed + 2**32 would silently give seed's picture again. -1 asks for a random seed.

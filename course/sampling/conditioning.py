@@ -17,6 +17,7 @@ import math
 import torch
 
 from course.nets.text_encoder import encode_prompt
+from course.sampling.arguments import LIMITS
 from course.text.prompts import parse_and, schedule
 
 __all__ = ["Conditioning"]
@@ -42,11 +43,17 @@ class Conditioning:
         # the part pulling hardest: its weight multiplies the guidance scale (the pipeline bounds the product)
         self.heaviest = max((part for a in ands for part in a), key=lambda part: abs(part[1]))
         J = max(len(a) for a in ands)
+        if len(prompts) * n * (J + 1) > LIMITS["max_batch"]:  # each AND part is its own row of the UNet's batch
+            raise ValueError(f"{len(prompts)} prompt(s) × {n} image(s) × ({J} AND part(s) + the negative prompt) are "
+                             f"{len(prompts) * n * (J + 1)} rows for the UNet at every step, more than "
+                             f"course.pipeline.LIMITS['max_batch'] = {LIMITS['max_batch']}: use fewer AND parts "
+                             "(a few is usual), or raise the limit.")
         ands = [a + [(a[-1][0], 0.0)] * (J - len(a)) for a in ands]  # pad with weight-0 parts: one shape for all
         # one schedule [(end_step, text), ...] per negative prompt, then per part of each prompt
         self.schedules = [schedule(t, steps) for t in negatives] + [schedule(t, steps) for a in ands for t, _ in a]
         texts = [text for sch in self.schedules for _, text in sch]
-        self.contexts = encode_prompt(parts.text_encoder, parts.tokenizer, texts, clip_skip).to(like)  # (N, 77·k, D)
+        self.contexts = encode_prompt(parts.text_encoder, parts.tokenizer, texts, clip_skip,  # (N, 77·k, D)
+                                      LIMITS["max_prompt_chunks"], LIMITS["max_prompt_weight"]).to(like)
         self.first = [0]  # row of each schedule's first text
         for sch in self.schedules[:-1]:
             self.first.append(self.first[-1] + len(sch))

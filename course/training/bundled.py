@@ -42,7 +42,8 @@ from course.pipeline import text_to_image
 from course.sampling.schedules import SD15_SCHEDULER_CONFIG, add_noise, training_alphas_cumprod
 from course.text.tokenizer import CLIPTokenizer, train_bpe
 from course.training import data
-from course.training.stage import Stage, is_main, prepare_resume, shard, start_processes, step_generator
+from course.training.stage import (Stage, check_recipe, is_main, prepare_resume, shard, start_processes,
+                                   step_generator)
 
 # the model is trained on SD 1.x's schedule and its folder names SD 1.5's scheduler class, so diffusers reads it as SD
 SCHEDULER_CONFIG = {"_class_name": "PNDMScheduler", **SD15_SCHEDULER_CONFIG, "prediction_type": "epsilon"}
@@ -130,7 +131,9 @@ NOT_UNET_SETTINGS = ("save_every_s", "eval_every", "eval_prompts", "choice_promp
 
 
 def stage_settings(recipe: Recipe, stage: str, frozen_text_encoder: bool = False) -> dict:
-    """The settings saved with (and compared against) the checkpoint of ``stage`` ("vae" or "unet")."""
+    """The settings saved with (and compared against) the checkpoint of ``stage`` ("vae" or "unet"); a recipe that
+    cannot train is refused first (``check_recipe``)."""
+    check_recipe(recipe)
     every = dataclasses.asdict(recipe)
     if stage == "vae":
         return {k: every[k] for k in VAE_SETTINGS}

@@ -142,8 +142,6 @@ def _check(recipe: LoRARecipe) -> None:
                          "old concepts (0.5 keeps them; 0 is plain LoRA).")
     if recipe.prior_share > 0 and recipe.prior_images < 1:
         raise ValueError(f"prior_share={recipe.prior_share} needs prior_images >= 1 (or prior_share=0).")
-    if recipe.steps < 1 or recipe.batch < 1:
-        raise ValueError(f"steps={recipe.steps} and batch={recipe.batch} must both be >= 1.")
 
 
 def train_lora_command(out: str | Path, workdir: str | Path = "runs/lora", recipe: LoRARecipe | None = None,

@@ -119,9 +119,23 @@ def _refuse_other_settings(path: Path, old: dict | None, new: dict) -> None:
                          "continue the old run, run it with its old settings.")
 
 
+def check_recipe(recipe) -> None:
+    """Refuse a recipe with a number that cannot train: NaN or inf anywhere (an optimizer would fail deep inside
+    torch, or train to NaN), or a learning rate, step count or batch size that is not > 0."""
+    for name, value in dataclasses.asdict(recipe).items():
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"{name}={value} must be a finite number (the recipe's default is "
+                             f"{getattr(type(recipe)(), name)!r}).")
+        positive = name == "lr" or name.endswith(("_lr", "steps", "batch"))
+        if positive and isinstance(value, (int, float)) and not isinstance(value, bool) and not value > 0:
+            raise ValueError(f"{name}={value!r} must be > 0 (the recipe's default is {getattr(type(recipe)(), name)!r}).")
+
+
 def recipe_settings(recipe, leave_out: tuple[str, ...] = ("save_every_s",)) -> dict:
     """A recipe (a dataclass) as the settings its checkpoint is saved with: every field but ``leave_out``, those
-    that do not change what is trained (how often it is saved)."""
+    that do not change what is trained (how often it is saved). Every trainer reads its settings through here
+    before its slow setup, so a recipe that cannot train is refused here first (``check_recipe``)."""
+    check_recipe(recipe)
     return {k: v for k, v in dataclasses.asdict(recipe).items() if k not in leave_out}
 
 
