@@ -288,7 +288,8 @@ def test_a_failure_counts_once_and_the_second_earns_the_closer_hint(capsys):
 EULER_MISTAKES = {
     "divided by σ_{i+1}": (euler(lambda x, d, s, s_next: x + (x - d) / s_next * (s_next - s)),
                            "you divided by σ_{i+1} instead of σ_i"),
-    "step the wrong way": (euler(lambda x, d, s, s_next: x + (x - d) / s * (s - s_next)), "the step goes the wrong way"),
+    "step the wrong way": (euler(lambda x, d, s, s_next: x + (x - d) / s * (s - s_next)),
+                           "the step goes the wrong way"),
     "slope with the wrong sign": (euler(lambda x, d, s, s_next: x + (d - x) / s * (s_next - s)),
                                   "the step goes the wrong way"),
     "not divided by σ": (euler(lambda x, d, s, s_next: x + (x - d) * (s_next - s)), "you forgot to divide"),

@@ -305,7 +305,8 @@ def first_step_with(sign=-1, lr_used=True, stale=False, swap=False, mean=False, 
                     p.add_(p.grad, alpha=sign * (lr if lr_used else 1.0))
             after_pred = unet(x, t, context, down, mid) if stale else unet(x, t, context, *net(x, t, context, hint))
         values = {"change at the start": start, "loss at the start": loss.detach(),
-                  "max |grad|, copied encoder": torch.tensor(max(v for k, v in grads.items() if k.startswith(copy_part))),
+                  "max |grad|, copied encoder": torch.tensor(max(v for k, v in grads.items()
+                                                                 if k.startswith(copy_part))),
                   "max |grad|, zero convs": torch.tensor(max(v for k, v in grads.items() if k.startswith(zero_part))),
                   "change after one step": (after_pred - before).abs().max(),
                   "loss after one step": F.mse_loss(after_pred, noise)}
@@ -475,6 +476,16 @@ def test_every_exercise_has_tiers_in_words_and_points_to_the_solution(name):
     for tier in exercise.tiers:
         assert not code_in(tier, ""), f"{name}: {tier!r} shows code {code_in(tier, '')}"
     assert "solutions/07_controlnet.ipynb" in progress.hint(name, len(exercise.tiers) + 1, quiet=True)
+
+
+def test_checks_leave_the_global_random_state_alone(capsys):
+    torch.manual_seed(123)
+    before = torch.get_rng_state()
+    checks.check_first_step(first_step_with())
+    checks.check_controlnet_forward(forward_with())
+    checks.check_hint_tensor(my_hint)
+    capsys.readouterr()
+    assert torch.equal(before, torch.get_rng_state())
 
 
 def test_a_second_failure_gives_the_closer_hint_once(capsys):

@@ -35,9 +35,9 @@ NMS_TIERS = (
     "sort each pixel's gradient into four directions with the fixed-point tangent of 22.5 degrees: nearly horizontal "
     "compares left and right, nearly vertical above and below, and a diagonal the two corners along it, up-left and "
     "down-right when gx and gy have the same sign. Outside the picture the magnitude is 0.",
-    "ties follow OpenCV: across a horizontal or vertical gradient, strictly greater than the neighbour before it, left or "
-    "above, and at least equal to the one after it; along a diagonal, strictly greater than both. Return the magnitude "
-    "where the pixel survives, not a mask.",
+    "ties follow OpenCV: across a horizontal or vertical gradient, strictly greater than the neighbour before it, left "
+    "or above, and at least equal to the one after it; along a diagonal, strictly greater than both. Return the "
+    "magnitude where the pixel survives, not a mask.",
 )
 HYSTERESIS_TIERS = (
     "strong pixels, above high, are edges; weak pixels, above low, become edges only when they touch an edge; grow "
@@ -173,8 +173,8 @@ NMS_SLIPS = [
     ("horizontal and vertical are swapped: a nearly horizontal gradient (small |gy|) crosses a vertical edge, so "
      "compare with the left and right neighbours; a nearly vertical one with those above and below.",
      lambda m, gx, gy: _nms(m, gx, gy, hv_swapped=True)),
-    ("the magnitude was padded by repeating the border; outside the picture it counts as 0 (pad with zeros), so an edge "
-     "touching the border is kept.", lambda m, gx, gy: _nms(m, gx, gy, pad="edge")),
+    ("the magnitude was padded by repeating the border; outside the picture it counts as 0 (pad with zeros), so an "
+     "edge touching the border is kept.", lambda m, gx, gy: _nms(m, gx, gy, pad="edge")),
     ("you returned the mask of the pixels that survive; return the magnitude there and 0 elsewhere (hysteresis "
      "compares it with the thresholds).", lambda m, gx, gy: _nms(m, gx, gy, out="mask")),
 ]

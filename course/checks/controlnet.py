@@ -38,7 +38,8 @@ __all__ = ["check_sobel", "check_non_max_suppression", "check_hysteresis", "chec
            "canny_test_pictures"]
 
 HINT_TIERS = (
-    "the ControlNet reads a picture as the UNet's VAE does not: channels first, values from 0 to 1, float32.",
+    "the ControlNet reads its hint as a float32 tensor, channels first, with values from 0 to 1: reorder the axes "
+    "and rescale the values.",
     "move the colour axis from last to first, a reordering of the axes and not a reshape, and divide by 255 as "
     "floats; no shift to the range from −1 to 1.",
 )
@@ -197,7 +198,8 @@ def _first_step_body(net, unet, x, t, context, hint, lr, sign, use_lr, stale, sw
         after_pred = unet(x, t, context, *((down, mid) if stale else net(x, t, context, hint)))
         after, loss_after = (after_pred - before).abs().max(), F.mse_loss(after_pred, noise)
     report = {"change at the start": at_start, "loss at the start": loss.detach(),
-              "max |grad|, copied encoder": zero if swap else copied, "max |grad|, zero convs": copied if swap else zero,
+              "max |grad|, copied encoder": zero if swap else copied,
+              "max |grad|, zero convs": copied if swap else zero,
               "change after one step": after, "loss after one step": loss_after}
     return {k: (float(v) if numbers else torch.as_tensor(v)) for k, v in report.items()}
 
@@ -236,24 +238,24 @@ def _tiny_unet() -> UNet:
 
 def _first_step_inputs() -> list[tuple]:
     unet = _tiny_unet()
-    fresh = ControlNet.from_unet(unet, conditioning_embedding_out_channels=(16, 32))
-    with torch.random.fork_rng(devices=[]):
+    with torch.random.fork_rng(devices=[]):  # the learner's random state stays as it was
         torch.manual_seed(1)
-        fresh.controlnet_cond_embedding.conv_in.reset_parameters()
+        fresh = ControlNet.from_unet(unet, conditioning_embedding_out_channels=(16, 32))
     noisy = random_controlnet(fresh.config, seed=2)
     g = torch.Generator().manual_seed(5)
     x, t = torch.randn(2, 4, 8, 8, generator=g), torch.tensor([999, 250])
     context, hint = torch.randn(2, 5, 32, generator=g), torch.rand(2, 3, 16, 16, generator=g)
     batch = (Labelled(unet, "unet (UNetConfig.tiny(), frozen)"), Labelled(x, "x (2, 4, 8, 8)"),
-             Labelled(t, "t [999, 250]"), Labelled(context, "context (2, 5, 32)"), Labelled(hint, "hint (2, 3, 16, 16)"))
+             Labelled(t, "t [999, 250]"), Labelled(context, "context (2, 5, 32)"),
+             Labelled(hint, "hint (2, 3, 16, 16)"))
     return [(Labelled(fresh, "ControlNet.from_unet(unet): zero convs at 0"), *batch, 0.5),
             (Labelled(noisy, "a ControlNet with random zero convs"), *batch, 0.05)]
 
 
 def check_first_step(fn: Callable) -> CheckResult:
     """``fn(net, unet, x, t, context, hint, lr)`` -> the report dict of notebook 07's §2, on a tiny UNet."""
-    return compare_with_slips(fn, _first_step, _first_step_inputs(), FIRST_STEP_SLIPS, name="first_step", hint=FIRST_STEP_TIERS[0],
-                              atol=1e-6, rtol=1e-4, errors=FIRST_STEP_ERRORS)
+    return compare_with_slips(fn, _first_step, _first_step_inputs(), FIRST_STEP_SLIPS, name="first_step",
+                              hint=FIRST_STEP_TIERS[0], atol=1e-6, rtol=1e-4, errors=FIRST_STEP_ERRORS)
 
 
 # ---- guess mode's weights ----------------------------------------------------------------------------------

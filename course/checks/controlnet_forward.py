@@ -47,14 +47,12 @@ def random_controlnet(config: ControlNetConfig, seed: int) -> ControlNet:
     return nudge(net.eval(), seed)
 
 
-_random_controlnet = random_controlnet  # its former name
-
 CONFIGS = {
     "ControlNetConfig.tiny()": ControlNetConfig.tiny(),
-    "3 levels, 1 layer each, hint ×4": ControlNetConfig(block_out_channels=(32, 32, 64), layers_per_block=1,
-                                                        down_block_types=("CrossAttnDownBlock2D",) * 2 + ("DownBlock2D",),
-                                                        cross_attention_dim=32, attention_head_dim=4, norm_num_groups=8,
-                                                        conditioning_embedding_out_channels=(8, 16, 16)),
+    "3 levels, 1 layer each, hint ×4": ControlNetConfig(
+        block_out_channels=(32, 32, 64), layers_per_block=1,
+        down_block_types=("CrossAttnDownBlock2D",) * 2 + ("DownBlock2D",), cross_attention_dim=32, attention_head_dim=4,
+        norm_num_groups=8, conditioning_embedding_out_channels=(8, 16, 16)),
 }
 
 

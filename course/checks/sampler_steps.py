@@ -33,8 +33,8 @@ EULER_TIERS = (
 DDIM_TIERS = (
     "convert the two σ's of the step into ᾱ's, take the step in the paper's VP form, then divide by the square root "
     "of the new ᾱ to come back to the VE form the sampler walks in.",
-    "ᾱ is one over one plus σ squared: ᾱ_t belongs to the current σ_i, the noisier level with the smaller ᾱ, and ᾱ_prev "
-    "to σ_{i+1}. The noise estimate is x minus the denoised estimate, divided by σ_i.",
+    "ᾱ is one over one plus σ squared: ᾱ_t belongs to the current σ_i, the noisier level with the smaller ᾱ, and "
+    "ᾱ_prev to σ_{i+1}. The noise estimate is x minus the denoised estimate, divided by σ_i.",
     "with η at zero the new VP latent is the square root of ᾱ_prev times the denoised estimate plus the square root "
     "of 1 − ᾱ_prev times the noise estimate. With η above zero, σ_t takes part of that noise's variance and fresh "
     "noise from the generator, one draw per step, puts it back.",
@@ -99,8 +99,8 @@ def _ddim_slips(eta: float) -> list[tuple[str, Callable]]:
          lambda x, d, s, s_next: _ddim_vp(x, d, s, s_next, eps_at=1.0)),
     ]
     if eta > 0:
-        slips.insert(0, (f"η = {eta:g} was ignored: your step is the deterministic η = 0 step, without σ_t's noise. Add "
-                         "σ_t · z, z = torch.randn(x.shape, generator=generator, dtype=x.dtype), once per step.",
+        slips.insert(0, (f"η = {eta:g} was ignored: your step is the deterministic η = 0 step, without σ_t's noise. "
+                         "Add σ_t · z, z = torch.randn(x.shape, generator=generator, dtype=x.dtype), once per step.",
                          _ddim_vp))
     return slips + EULER_SLIPS
 

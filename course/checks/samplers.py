@@ -2,9 +2,11 @@
 
 Both run on the same fixed denoiser (a smooth stand-in for the UNet), σ schedule, starting x and seeded
 generator; every step is recorded through the callback, and the verdict names the first step whose
-``denoised`` or ``x`` differs, with σ_i → σ_{i+1}, max |Δ|, and the usual slip when one matches.
-Notebook 05's checks (course.checks.sampling) are built on ``check_sampler``; an exercise can call it
-with any reference, e.g. ``check_sampler(my_heun, course.sampling.samplers.sample_heun)``.
+``denoised`` or ``x`` differs, with σ_i → σ_{i+1} and max |Δ|. When a usual slip gives the learner's x on that
+step, the verdict says it first ("it looks like ..."), above the step report; NaN is called a division by σ_{i+1}
+only on a step where σ_{i+1} is 0. Notebook 05's checks (course.checks.sampler_steps) are built on
+``check_sampler``; an exercise can call it with any reference, e.g.
+``check_sampler(my_heun, course.sampling.samplers.sample_heun)``.
 """
 from __future__ import annotations
 

@@ -54,8 +54,8 @@ ADD_NOISE_TIERS = (
 DDPM_TIERS = (
     "look up ᾱ at each sample's own t, noise x0 in the VP form, the form the UNet sees, and compare the model's "
     "prediction at that noised latent and t with the noise you added.",
-    "index alphas_cumprod with t itself, since t counts from 0 here, not from 1 as in the paper, and give the result one "
-    "singleton dimension for each dimension of x0 after the batch; the noised latent is the square root of ᾱ times "
+    "index alphas_cumprod with t itself, since t counts from 0 here, not from 1 as in the paper, and give the result "
+    "one singleton dimension for each dimension of x0 after the batch; the noised latent is the square root of ᾱ times "
     "x0 plus the square root of 1 − ᾱ times the noise.",
     "the loss is the mean squared error over every value of the batch: the mean, not the sum, with the noise as the "
     "target, not x0. Keep it a tensor that gradients flow through: no item, no detach, no no_grad.",
@@ -245,8 +245,8 @@ def _ddpm_inputs() -> list[tuple]:
         return Labelled(torch.tensor(values), f"t tensor({list(values)})")
 
     return [
-        (image_model, named("x0", randn(4, 4, 6, 4, seed=11)), t(0, 3, 6, 9), named("noise", randn(4, 4, 6, 4, seed=12)),
-         coarse),
+        (image_model, named("x0", randn(4, 4, 6, 4, seed=11)), t(0, 3, 6, 9),
+         named("noise", randn(4, 4, 6, 4, seed=12)), coarse),
         (point_model, named("x0", randn(6, 2, seed=13)), t(1, 2, 4, 5, 7, 8), named("noise", randn(6, 2, seed=14)),
          coarse),
         (image_model, named("x0", randn(4, 4, 8, 8, seed=15)), t(0, 250, 500, 999),
@@ -280,4 +280,5 @@ def check_ddpm_loss(fn: Callable) -> CheckResult:
         return verdict(False, "✗ ddpm_loss: the values are right, but no gradient reaches the model's weights, so "
                               "training could not learn from it. Don't use torch.no_grad(), .detach(), .item() or "
                               "numpy inside ddpm_loss.")
-    return verdict(True, bare(result.message) + "\n  Gradients reach every weight of the model: it can train on this loss.")
+    return verdict(True, bare(result.message) + "\n  Gradients reach every weight of the model: it can train on this "
+                                                "loss.")
