@@ -18,8 +18,15 @@ from refusals import refused
 from safetensors.torch import load_file, save_file
 
 from course.io import lora_files
-from course.io.loading import (load_controlnet, load_folder, load_text_encoder, load_unet, load_vae, save_controlnet,
-                               save_folder)
+from course.io.loading import (
+    load_controlnet,
+    load_folder,
+    load_text_encoder,
+    load_unet,
+    load_vae,
+    save_controlnet,
+    save_folder,
+)
 from course.nets import lora
 from course.nets.controlnet import ControlNet
 from course.text.tokenizer import CLIPTokenizer

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 from refusals import refused
 
-from course.text.prompts import MAX_DEPTH, chunk, parse_and, parse_emphasis, schedule
+from course.text.prompt_schedule import parse_and, schedule
+from course.text.prompts import MAX_DEPTH, chunk, parse_emphasis
 from course.text.tokenizer import load_clip_tokenizer
 
 HUGE = "9" * 400  # a number that float() reads as inf: the grammar has no exponent, so '1e400' is text

@@ -16,6 +16,7 @@ from course.checks.text_encoder import CONFIGS, reference_apply_weights, referen
 from course.nets import text_encoder as ref
 from course.text.prompts import Chunk
 
+
 @pytest.fixture(autouse=True)
 def fresh_record(monkeypatch):
     """Each test starts with no check passed or failed: the hints of a repeated failure do not leak across tests."""

@@ -29,7 +29,7 @@ from course import pipeline
 from course.io import images, loading, lora_files
 from course.nets import lora as nets_lora
 from course.parts import BUNDLED_DIR
-from course.text import prompts
+from course.text import prompt_schedule, prompts
 from course.training import lora as lora_training
 
 PROMPT = "a red circle on a blue background"
@@ -399,7 +399,7 @@ for _name, _prompt in PROMPTS.items():  # 100 KB of text is real work (thousands
         lambda env, p=_prompt: (lambda: t2i(env, p), handled))
 
 case("prompt editing with a negative switch step [cat:dog:-0.5]", "prompt parsing", says=["-0.5"])(
-    lambda env: lambda: prompts.schedule("a [cat:dog:-0.5]", 20))
+    lambda env: lambda: prompt_schedule.schedule("a [cat:dog:-0.5]", 20))
 case("parse_emphasis(None)", "prompt parsing", says=["none", "str"])(lambda env: lambda: prompts.parse_emphasis(None))
 case("chunk with chunk_length=np.int64(22)", "numpy numbers", "accept")(
     lambda env: (lambda: prompts.chunk(PROMPT, env.bundled.tokenizer, chunk_length=np.int64(22)),

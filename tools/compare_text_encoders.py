@@ -25,8 +25,7 @@ from eval_bundled import adherence  # noqa: E402
 
 from course.parts import Parts  # noqa: E402
 from course.training import contrastive, data  # noqa: E402
-from course.training.bundled import (SCHEDULER_CONFIG, Recipe, encode_pool, train_tokenizer,  # noqa: E402
-                                     train_unet, train_vae)
+from course.training.bundled import SCHEDULER_CONFIG, Recipe, encode_pool, train_tokenizer, train_unet, train_vae  # noqa: E402
 
 
 def main() -> None:

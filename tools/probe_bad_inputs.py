@@ -62,7 +62,8 @@ ACCEPT_CLASSES = ("ok", "fail", "probe-error")
 
 # ---- running the new case list on the old flat layout ----------------------------------------------------------
 OLD_NAMES = {f"course.{new}": f"course.{old}" for new, old in {
-    "text.tokenizer": "tokenizer", "text.prompts": "prompts", "nets.text_encoder": "text_encoder",
+    "text.tokenizer": "tokenizer", "text.prompts": "prompts", "text.prompt_schedule": "prompts",
+    "nets.text_encoder": "text_encoder",
     **{f"nets.{m}": m for m in ("attention", "unet_blocks", "unet", "vae", "controlnet", "lora")},
     **{f"sampling.{m}": m for m in ("schedules", "samplers", "guidance", "conditioning")},
     **{f"io.{m}": m for m in ("loading", "keymap", "lora_files", "images", "canny")},

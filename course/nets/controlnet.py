@@ -40,7 +40,7 @@ from course.nets.unet_blocks import (
 )
 
 __all__ = ["ControlNetConfig", "ControlNet", "ControlNetConditioningEmbedding", "zero_conv", "guess_mode_scales",
-           "config_from_reference", "hint_tensor", "Control"]
+           "config_from_reference"]
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,8 @@ import torch.nn.functional as F
 
 from course.nets.attention import Attention
 from course.pipeline import text_to_image, with_defaults
-from course.text.prompts import BREAK, chunk, parse_and, parse_emphasis, schedule
+from course.text.prompt_schedule import parse_and, schedule
+from course.text.prompts import BREAK, chunk, parse_emphasis
 from course.text.tokenizer import clean, pre_tokenize
 
 __all__ = ["Record", "record", "heatmaps", "peak", "cross_attention_layers", "prompt_words"]

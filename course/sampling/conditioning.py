@@ -1,8 +1,8 @@
 """Conditioning: which texts the UNet sees at each sampling step, and with which weights.
 
 Two pieces of A1111's prompt syntax act during sampling rather than on the text encoder:
-- prompt editing, ``a [cat:dog:0.5]`` (course.text.prompts.schedule): the text changes at a given step; and
-- composition, ``a cat AND a hat :0.6`` (course.text.prompts.parse_and; Liu et al. 2022, "Compositional Visual
+- prompt editing, ``a [cat:dog:0.5]`` (course.text.prompt_schedule.schedule): the text changes at a given step; and
+- composition, ``a cat AND a hat :0.6`` (course.text.prompt_schedule.parse_and; Liu et al. 2022, "Compositional Visual
   Generation with Composable Diffusion Models"): each part is its own conditional prediction, and guidance
   sums their pulls, uncond + s · Σ_j w_j (cond_j - uncond) (course.sampling.guidance).
 
@@ -18,7 +18,7 @@ import torch
 
 from course.nets.text_encoder import encode_prompt
 from course.sampling.arguments import LIMITS
-from course.text.prompts import parse_and, schedule
+from course.text.prompt_schedule import parse_and, schedule
 
 __all__ = ["Conditioning"]
 

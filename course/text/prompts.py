@@ -1,30 +1,29 @@
-"""The prompt syntax of AUTOMATIC1111's stable-diffusion-webui, rebuilt from scratch.
+"""The prompt syntax of AUTOMATIC1111's stable-diffusion-webui, rebuilt from scratch: emphasis and chunks.
 
-What people type into A1111 is more than plain text. Four small languages live in it:
+What people type into A1111 is more than plain text. Four small languages live in it; the two that shape the
+text encoder's input are here, the two that act during sampling are in course.text.prompt_schedule:
 
     parse_emphasis  "a (red:1.5) [car]"      -> [('a ', 1.0), ('red', 1.5), (' ', 1.0), ('car', 0.909...)]
     chunk           a prompt of any length   -> 77-token Chunks: BOS + 75 ids + EOS, and a weight per id
-    schedule        "a [cat:dog:0.5]", 10    -> [(5, 'a cat'), (10, 'a dog')]        (prompt editing)
-    parse_and       "a cat AND a dog:0.5"    -> [('a cat', 1.0), ('a dog', 0.5)]      (composable diffusion)
+    schedule        "a [cat:dog:0.5]", 10    -> [(5, 'a cat'), (10, 'a dog')]        (prompt_schedule)
+    parse_and       "a cat AND a dog:0.5"    -> [('a cat', 1.0), ('a dog', 0.5)]      (prompt_schedule)
 
 A1111 applies them in the order parse_and -> schedule -> chunk: AND splits the prompt into
 sub-prompts, each sub-prompt gets its own text per sampling step, and each of those texts is
-tokenized into chunks (chunk calls parse_emphasis).
+tokenized into chunks (chunk calls parse_emphasis). The small checks at the top (check_str, whole_number,
+parse_weight, ...) serve both modules.
 
-The behaviour, corner cases included, follows A1111's modules/prompt_parser.py
-(parse_prompt_attention, get_learned_conditioning_prompt_schedules, get_multicond_prompt_list)
-and modules/sd_hijack_clip.py (tokenize_line). Where this file chooses differently, a comment
-says so and why.
+The behaviour, corner cases included, follows A1111's modules/prompt_parser.py (parse_prompt_attention) and
+modules/sd_hijack_clip.py (tokenize_line). Where this file chooses differently, a comment says so and why.
 """
 from __future__ import annotations
 
 import math
 import numbers
 import re
-from collections import namedtuple
 from dataclasses import dataclass
 
-__all__ = ["Chunk", "parse_emphasis", "chunk", "match_chunk_counts", "schedule", "parse_and"]
+__all__ = ["Chunk", "parse_emphasis", "chunk", "match_chunk_counts"]
 
 ROUND, SQUARE = 1.1, 1 / 1.1  # (x) multiplies attention by 1.1, [x] by 1/1.1 (A1111 multiplies, never divides)
 BREAK = ("BREAK", -1.0)  # the run parse_emphasis returns for the word BREAK
@@ -38,35 +37,35 @@ NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
 MAX_DEPTH = 100
 
 
-def _check_str(value: object, name: str) -> None:
+def check_str(value: object, name: str) -> None:
     # A wrong type, not a bad value: TypeError, like course.text.tokenizer's encode
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, got {type(value).__name__}; pass the prompt text.")
 
 
-def _whole(value: object, name: str, least: int, example: str) -> int:
+def whole_number(value: object, name: str, least: int, example: str) -> int:
     """value as a plain int (numpy integers too), refused unless it is a whole number >= least."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least:
         raise ValueError(f"{name}={value!r}: pass a whole number >= {least} ({example}).")
     return int(value)
 
 
-def _excerpt(text: str, limit: int = 40) -> str:
+def excerpt(text: str, limit: int = 40) -> str:
     """The text itself, or its start and end around '…' when it is long (for error messages)."""
     return text if len(text) <= limit else f"{text[:limit - 12]}…{text[-11:]}"
 
 
-def _too_deep(text: str, pos: int, what: str) -> ValueError:
+def too_deep(text: str, pos: int, what: str) -> ValueError:
     return ValueError(f"The prompt nests brackets more than {MAX_DEPTH} deep ({what}; bracket {MAX_DEPTH + 1} "
-                      f"opens at character {pos}: {_excerpt(text[pos:])!r}); remove some brackets, or write a "
+                      f"opens at character {pos}: {excerpt(text[pos:])!r}); remove some brackets, or write a "
                       "literal bracket as \\( or \\[.")
 
 
-def _weight(number: str, where: str, example: str = "(word:1.2)") -> float:
+def parse_weight(number: str, where: str, example: str = "(word:1.2)") -> float:
     """float(number), refused when it overflows to inf: an infinite weight gives a black picture."""
     value = float(number)
     if not math.isfinite(value):
-        raise ValueError(f"The weight {_excerpt(number)} in {_excerpt(where)!r} is too large ({value} as a float); "
+        raise ValueError(f"The weight {excerpt(number)} in {excerpt(where)!r} is too large ({value} as a float); "
                          f"use a weight in the usual range 0..2, e.g. {example}.")
     return value
 
@@ -107,7 +106,7 @@ def parse_emphasis(text: str) -> list[tuple[str, float]]:
     >>> parse_emphasis("a ((cat)) [dog]")
     [('a ', 1.0), ('cat', 1.2100000000000002), (' ', 1.0), ('dog', 0.9090909090909091)]
     """
-    _check_str(text, "text")
+    check_str(text, "text")
     # A run is text written between two bracket events, so all of it gets the same weight. Its text is
     # kept as the list of pieces it was read in: the merging at the end goes through them one by one.
     pieces: list[list[str]] = []
@@ -138,10 +137,10 @@ def parse_emphasis(text: str) -> list[tuple[str, float]]:
         if token == "\\":
             continue
         if m.group("weight") is not None and opened["("]:
-            scale(opened["("].pop(), _weight(m.group("weight"), text[max(0, m.start() - 20):m.end()]))
+            scale(opened["("].pop(), parse_weight(m.group("weight"), text[max(0, m.start() - 20):m.end()]))
         elif token in ("(", "["):
             if len(opened["("]) + len(opened["["]) == MAX_DEPTH:
-                raise _too_deep(text, m.start(), "brackets never closed count too: they weight the rest")
+                raise too_deep(text, m.start(), "brackets never closed count too: they weight the rest")
             opened[token].append(len(weights))
         elif token == ")" and opened["("]:
             scale(opened["("].pop(), ROUND)
@@ -183,7 +182,7 @@ def parse_emphasis(text: str) -> list[tuple[str, float]]:
     result = [("".join(run), weight) for run, weight, _ in merged]
     for piece, weight in result:
         if not math.isfinite(weight):
-            raise ValueError(f"The weight of {_excerpt(piece)!r} multiplies out to {weight}: nested weights "
+            raise ValueError(f"The weight of {excerpt(piece)!r} multiplies out to {weight}: nested weights "
                              "overflow; use weights in the usual range 0..2, e.g. (word:1.2).")
     return result or [("", 1.0)]
 
@@ -232,9 +231,9 @@ def chunk(prompt: str, tokenizer, chunk_length: int = 75, comma_backtrack: int =
     [Chunk(ids=[49406, 320, 736, 1615, 49407 ×73], weights=[1.0, 1.0, 1.5, 1.0 ×74]),
      Chunk(ids=[49406, 1929, 49407 ×75], weights=[1.0 ×77])]
     """
-    _check_str(prompt, "prompt")
-    chunk_length = _whole(chunk_length, "chunk_length", 1, "CLIP's 77 = BOS + 75 + EOS")
-    comma_backtrack = _whole(comma_backtrack, "comma_backtrack", 0, "20 as A1111, 0 = off")
+    check_str(prompt, "prompt")
+    chunk_length = whole_number(chunk_length, "chunk_length", 1, "CLIP's 77 = BOS + 75 + EOS")
+    comma_backtrack = whole_number(comma_backtrack, "comma_backtrack", 0, "20 as A1111, 0 = off")
     comma = tokenizer.encoder.get(",</w>")
     chunks: list[Chunk] = []
     ids: list[int] = []  # the chunk being filled, without BOS/EOS
@@ -289,148 +288,3 @@ def match_chunk_counts(cond: list[Chunk], uncond: list[Chunk], tokenizer) -> tup
     n, chunk_length = max(len(cond), len(uncond)), lengths.pop() - 2
     return ([*cond] + [chunk("", tokenizer, chunk_length)[0] for _ in range(n - len(cond))],
             [*uncond] + [chunk("", tokenizer, chunk_length)[0] for _ in range(n - len(uncond))])
-
-
-# ---- 3. prompt editing: [a:b:when], [a:when], [a::when], [a|b] ----------------------------------
-PLAIN = re.compile(r"(?:[^\\()\[\]:|]|\\.)+", re.DOTALL)  # escapes stay as written: emphasis reads them later
-_Edit = namedtuple("_Edit", "before after when")  # [before:after:when]: before up to step `when`, then after
-_Alternate = namedtuple("_Alternate", "options")  # [a|b|c]: a at step 1, b at 2, c at 3, a at 4, ...
-
-
-def _match_brackets(text: str) -> dict[int, int]:
-    """Position of each '(' or '[' -> position of its partner; unmatched brackets are left out (they are text)."""
-    pairs, open_at, i = {}, [], 0
-    while i < len(text):
-        c = text[i]
-        if c == "\\":
-            i += 2  # an escaped character is never a bracket
-            continue
-        if c in "([":
-            open_at.append(i)
-        elif c in ")]" and open_at and text[open_at[-1]] == {")": "(", "]": "["}[c]:
-            pairs[open_at.pop()] = i
-        i += 1
-    return pairs
-
-
-def _when(part: list, steps: int, bracket: str) -> int | None:
-    """' 0.25' -> 25 (of 100 steps), '3' -> 3: below 1 is a fraction of steps, else a step. None if no number.
-
-    Refused: a negative number, and one too long for a float (inf). A number beyond the last step is
-    kept (the text never switches), as in A1111, where a prompt serves runs with different step counts.
-    """
-    m = re.fullmatch(rf"\s*({NUMBER})\s*", "".join(part)) if all(isinstance(n, str) for n in part) else None
-    if m is None:
-        return None
-    value = float(m.group(1))
-    if not 0 <= value < math.inf:
-        raise ValueError(f"Prompt editing {_excerpt(bracket)!r} switches at {_excerpt(m.group(1))}, "
-                         f"{'a negative number' if value < 0 else 'too large for a float'}; write a fraction of "
-                         f"the steps in 0..1 (0.5 = halfway) or a step number 1..{steps}.")
-    # A1111 before 1.6 (and its option use_old_scheduling) reads numbers this way. Since 1.6 it calls any
-    # number with a '.' a fraction, so 2.0 means 200% (never switches) where we read it as step 2.
-    return min(steps, int(value * steps if value < 1 else value))
-
-
-def _render(nodes: list, step: int) -> str:
-    out = []
-    for node in nodes:
-        if isinstance(node, _Edit):
-            out.append(_render(node.before if step <= node.when else node.after, step))
-        elif isinstance(node, _Alternate):
-            out.append(_render(node.options[(step - 1) % len(node.options)], step))
-        else:
-            out.append(node)
-    return "".join(out)
-
-
-def schedule(prompt: str, steps: int) -> list[tuple[int, str]]:
-    """Expand prompt editing into [(end_step, text), ...]: text is used for the steps up to end_step.
-
-    ``[a:b:when]`` a until step ``when``, then b; ``[a:when]`` a from ``when`` on; ``[a::when]``
-    a until ``when``; ``when`` below 1 is a fraction of ``steps``. ``[a|b]`` alternates every step.
-    Brackets that form none of these, like (red:1.2) or [blue], pass through as written.
-
-    >>> schedule("a [cat:dog:0.5]", 10)
-    [(5, 'a cat'), (10, 'a dog')]
-    """
-    _check_str(prompt, "prompt")
-    steps = _whole(steps, "steps", 1, "the number of sampling steps, e.g. 20")
-    pairs = _match_brackets(prompt)
-    ends = {steps}  # the steps at which the text changes
-    alternates = False  # an [a|b] changes the text at every step
-
-    def as_text(parts: list[list], seps: list[str]) -> list:
-        """Glue parts back together with their separators, which are plain text here."""
-        nodes = list(parts[0])
-        for sep, part in zip(seps, parts[1:]):
-            nodes += [sep, *part]
-        return nodes
-
-    def bracket(start: int, parts: list[list], seps: list[str]) -> list:
-        """The bracket at prompt[start], holding parts with seps between them, as nodes."""
-        nonlocal alternates
-        opener = prompt[start]
-        closer = ")" if opener == "(" else "]"
-        if opener == "(" or not seps:  # (x), (x:1.2), [x]: emphasis, kept as written
-            return [opener, *as_text(parts, seps), closer]
-        if set(seps) == {"|"}:
-            alternates = True
-            return [_Alternate(parts)]
-        when = _when(parts[-1], steps, prompt[start:pairs[start] + 1]) \
-            if set(seps) == {":"} and len(parts) <= 3 else None
-        if when is not None:
-            if when >= 1:
-                ends.add(when)
-            return [_Edit(parts[0] if len(parts) == 3 else [], parts[-2], when)]
-        return [opener, *as_text(parts, seps), closer]  # e.g. [a:b], [a:b|c]: plain text, as in A1111
-
-    def parse(start: int, stop: int, depth: int) -> tuple[list[list], list[str]]:
-        """prompt[start:stop] -> parts split at this level's ':' and '|', and those separators."""
-        if depth > MAX_DEPTH:
-            raise _too_deep(prompt, start - 1, "each bracket inside the one before")
-        parts, seps, i = [[]], [], start
-        while i < stop:
-            if prompt[i] in "([" and i in pairs:
-                parts[-1] += bracket(i, *parse(i + 1, pairs[i], depth + 1))
-                i = pairs[i] + 1
-            elif prompt[i] in ":|":
-                seps.append(prompt[i])
-                parts.append([])
-                i += 1
-            else:  # plain text, an unmatched bracket, or a backslash at the very end
-                m = PLAIN.match(prompt, i, stop)
-                end = m.end() if m else i + 1
-                parts[-1].append(prompt[i:end])
-                i = end
-        return parts, seps
-
-    # ':' and '|' outside [...] are text. (A1111's grammar rejects a '|' there, and then ignores all
-    # editing in the prompt; we still apply the editing around it.)
-    nodes = as_text(*parse(0, len(prompt), 0))
-    return [(end, _render(nodes, end)) for end in (range(1, steps + 1) if alternates else sorted(ends))]
-
-
-# ---- 4. composable diffusion: a AND b:0.5 -------------------------------------------------------
-AND_WORD = re.compile(r"\bAND\b")
-WEIGHT_AT_END = re.compile(rf"\s*({NUMBER})\s*")
-
-
-def parse_and(prompt: str) -> list[tuple[str, float]]:
-    """Split at the uppercase word AND; each part may end in ':weight' (default 1.0).
-
-    Refused (ValueError): a weight too long for a float (inf).
-
-    >>> parse_and("a cat :1.2 AND a dog")
-    [('a cat', 1.2), ('a dog', 1.0)]
-    """
-    _check_str(prompt, "prompt")
-    result = []
-    for part in AND_WORD.split(prompt):
-        # A weight is a number after the last ':' of the part, with nothing but whitespace around it
-        colon = part.rfind(":")
-        m = WEIGHT_AT_END.fullmatch(part, colon + 1) if colon >= 0 else None
-        # A1111 keeps the whitespace in front of a part; we strip it (CLIP ignores it anyway)
-        text, weight = (part[:colon], _weight(m.group(1), part[colon:], "a cat :1.2 AND a dog")) if m else (part, 1.0)
-        result.append((text.strip(), weight))
-    return result

@@ -42,8 +42,7 @@ from course.pipeline import text_to_image
 from course.sampling.schedules import SD15_SCHEDULER_CONFIG, add_noise, training_alphas_cumprod
 from course.text.tokenizer import CLIPTokenizer, train_bpe
 from course.training import data
-from course.training.stage import (Stage, check_recipe, is_main, prepare_resume, shard, start_processes,
-                                   step_generator)
+from course.training.stage import Stage, check_recipe, is_main, prepare_resume, shard, start_processes, step_generator
 
 # the model is trained on SD 1.x's schedule and its folder names SD 1.5's scheduler class, so diffusers reads it as SD
 SCHEDULER_CONFIG = {"_class_name": "PNDMScheduler", **SD15_SCHEDULER_CONFIG, "prediction_type": "epsilon"}
