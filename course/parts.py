@@ -4,12 +4,17 @@
 and the scheduler's settings. It imports nothing else of the course, so every module may import it, and the
 loaders (``course.io.loading``) and trainers (``course.training``) can both name the bundled folders without
 importing each other.
+
+Where the parts run is theirs too: ``Parts.to(device, dtype)`` moves all three networks (the loaders take the
+same ``device=`` and ``dtype=``), and ``default_device()`` is the one place that picks a GPU when there is one.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import torch
 from torch import nn
 
 # the course's small model and its ControlNet ship inside the package (fp16 safetensors, configs, model cards)
@@ -30,3 +35,82 @@ class Parts:
     # what the model is meant to be sampled with (sampler, steps, guidance_scale, height, width): the
     # pipeline uses these when a call leaves them out; the bundled model sets them, SD 1.x folders do not
     defaults: dict = field(default_factory=dict)
+
+    @property
+    def device(self) -> torch.device:
+        """Where the UNet's weights are: the pipeline runs there (noise is still drawn on a CPU generator)."""
+        return next(self.unet.parameters()).device
+
+    @property
+    def dtype(self) -> torch.dtype:
+        """The UNet's dtype: latents and the text conditioning are made in it."""
+        return next(self.unet.parameters()).dtype
+
+    def to(self, device=None, dtype=None, *, upcast_vae: bool = False) -> "Parts":
+        """Move the three networks to ``device`` and/or ``dtype``, in place, and return the parts (as
+        ``nn.Module.to`` does), e.g. ``parts.to("cuda", torch.float16)``.
+
+        ``upcast_vae=True`` keeps the VAE in float32 while the rest goes to half precision: SD's VAE decoder
+        can overflow float16 (inf, then a black picture) at large sizes; diffusers' ``upcast_vae`` does the same.
+        The pipeline gives each network its own dtype, so mixed parts work."""
+        device, dtype = check_device(device), check_dtype(dtype)
+        self.text_encoder.to(device=device, dtype=dtype)
+        self.unet.to(device=device, dtype=dtype)
+        self.vae.to(device=device, dtype=torch.float32 if upcast_vae else dtype)
+        return self
+
+
+# ---- devices and dtypes --------------------------------------------------------------------------
+
+DTYPES = {"float32": torch.float32, "fp32": torch.float32, "float16": torch.float16, "fp16": torch.float16,
+          "half": torch.float16, "bfloat16": torch.bfloat16, "bf16": torch.bfloat16}
+
+
+def check_dtype(dtype) -> torch.dtype | None:
+    """None, a floating torch dtype, or one of the names in ``DTYPES`` -> the torch dtype (or None)."""
+    if dtype is None:
+        return None
+    if isinstance(dtype, str) and dtype.lower() in DTYPES:
+        return DTYPES[dtype.lower()]
+    if isinstance(dtype, torch.dtype) and dtype in (torch.float32, torch.float16, torch.bfloat16, torch.float64):
+        return dtype
+    raise ValueError(f"dtype={dtype!r}: the networks run in torch.float32 (the default), torch.float16 or "
+                     "torch.bfloat16 (half the memory, on a GPU about twice as fast); pass one of those, or its name "
+                     "('float16', 'bf16', ...).")
+
+
+def check_device(device) -> torch.device | None:
+    """None, or a device torch can use on this machine -> ``torch.device``; refuses one that is not here."""
+    if device is None:
+        return None
+    try:
+        device = torch.device(device)
+    except (RuntimeError, TypeError):
+        raise ValueError(f"device={device!r} is not a device name: pass 'cpu', 'cuda' (or 'cuda:1'), or 'mps', or "
+                         "course.parts.default_device().") from None
+    here = {"cuda": torch.cuda.is_available(),
+            "mps": getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available()}
+    if device.type in here and not here[device.type]:
+        raise ValueError(f"device={str(device)!r}, but this torch sees no {device.type.upper()} device (torch "
+                         f"{torch.__version__}; a CPU-only build, or no GPU visible). Use 'cpu', or "
+                         "course.parts.default_device(), which picks what is here.")
+    if device.type == "cuda" and device.index is not None and device.index >= torch.cuda.device_count():
+        raise ValueError(f"device={str(device)!r}: this machine has {torch.cuda.device_count()} CUDA device(s), "
+                         f"numbered from 0: use 'cuda:0' ... 'cuda:{torch.cuda.device_count() - 1}'.")
+    return device
+
+
+def default_device() -> str:
+    """Where the notebooks and the command line run: $COURSE_DEVICE when set (e.g. ``COURSE_DEVICE=cpu``), else
+    "cuda" when a GPU is visible, else "mps" on Apple silicon, else "cpu"."""
+    chosen = os.environ.get("COURSE_DEVICE", "").strip()
+    if chosen:
+        try:
+            return str(check_device(chosen))
+        except ValueError as err:
+            raise ValueError(f"COURSE_DEVICE={chosen!r}: {err}") from None
+    if torch.cuda.is_available():
+        return "cuda"
+    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+        return "mps"
+    return "cpu"

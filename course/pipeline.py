@@ -106,6 +106,7 @@ def _finish(vae, latents, output_type, run):
     finite(latents, "the final latents", run.guidance_scale)
     if output_type == "latent":
         return latents
+    latents = latents.to(next(vae.parameters()).dtype)  # a float32 VAE beside half-precision parts (upcast_vae)
     images = finite(vae.decode(latents / vae.scaling_factor), "the VAE's decoded pixels", run.guidance_scale)
     if output_type == "pt":
         return (images / 2 + 0.5).clamp(0, 1)  # (B, 3, H, W) in [0, 1]
@@ -214,12 +215,12 @@ def image_to_image(parts, prompt, image, *, strength: float = 0.8, negative_prom
     The rest as ``text_to_image`` (seeds, limits: a picture beyond ``LIMITS`` is refused before it is read)."""
     steps, guidance_scale, sampler = with_defaults(parts, steps, guidance_scale, sampler)
     check_work(parts, prompt, num_images_per_prompt, *(image_count_and_size(image) or (0, 0, 0)))
-    pixels = image_tensor(image, "image").to(next(parts.unet.parameters()))  # (b, 3, H, W) in [-1, 1]
+    pixels = image_tensor(image, "image").to(next(parts.vae.parameters()))  # (b, 3, H, W) in [-1, 1]
     run = _setup(parts, prompt, negative_prompt, steps, guidance_scale, sampler, seed, generator, pixels.shape[2],
                  pixels.shape[3], num_images_per_prompt, clip_skip, output_type, callback)
     start, _ = start_step(strength, run.steps)
     param, generator = run.param, run.generator
-    z0 = run.cond.per_image(parts.vae.to_latent(pixels, generator), "image")  # the VAE's sample draws first
+    z0 = run.cond.per_image(parts.vae.to_latent(pixels, generator).to(param), "image")  # the VAE's sample draws first
     sigmas, quantize, ac, _ = schedule_for(run.info, parts.scheduler_config, run.steps)
     x = z0 + sigmas[start].to(param) * _randn(z0.shape, generator, param)  # x = z_0 + σ ε at the start step
     finite(x, "the image's latents (from the VAE's encoder)", run.guidance_scale)
@@ -244,9 +245,9 @@ def inpaint(parts, prompt, image, mask, *, strength: float = 1.0, negative_promp
         raise ValueError(f"the UNet has {in_channels} input channels: inpaint needs 4 (any SD 1.x model) or "
                          "9 (an inpainting model: latents + mask + masked-image latents).")
     check_work(parts, prompt, num_images_per_prompt, *(image_count_and_size(image) or (0, 0, 0)))
-    param = next(parts.unet.parameters())
-    pixels = image_tensor(image, "image").to(param)  # (b, 3, H, W) in [-1, 1]
-    keep_out = mask_tensor(mask, pixels.shape).to(param)  # (b, 1, H, W): 1 = repaint, 0 = keep
+    param, vae_param = next(parts.unet.parameters()), next(parts.vae.parameters())
+    pixels = image_tensor(image, "image").to(vae_param)  # (b, 3, H, W) in [-1, 1], in the VAE's dtype
+    keep_out = mask_tensor(mask, pixels.shape).to(vae_param)  # (b, 1, H, W): 1 = repaint, 0 = keep
     run = _setup(parts, prompt, negative_prompt, steps, guidance_scale, sampler, seed, generator, pixels.shape[2],
                  pixels.shape[3], num_images_per_prompt, clip_skip, output_type, callback)
     steps, generator, cond = run.steps, run.generator, run.cond
@@ -254,14 +255,15 @@ def inpaint(parts, prompt, image, mask, *, strength: float = 1.0, negative_promp
     sigmas, quantize, ac, init_scale = schedule_for(run.info, parts.scheduler_config, steps)
     vae = parts.vae
     # random draws in diffusers' order: the image's latent sample, the noise, the masked image's latent sample
-    z0 = cond.per_image(vae.to_latent(pixels, generator), "image") if in_channels == 4 or strength < 1 else None
+    z0 = (cond.per_image(vae.to_latent(pixels, generator).to(param), "image")
+          if in_channels == 4 or strength < 1 else None)
     f = latent_factor(vae)  # 8 for SD
     h, w = pixels.shape[2] // f, pixels.shape[3] // f
     noise = _randn((cond.batch, vae.config.latent_channels, h, w), generator, param)
     x = noise * init_scale.to(param) if strength == 1 else z0 + sigmas[start].to(param) * noise
-    masked = vae.to_latent(pixels * (keep_out < 0.5), generator)  # drawn even when unused, as diffusers does
+    masked = vae.to_latent(pixels * (keep_out < 0.5), generator).to(param)  # drawn even when unused, as diffusers does
     finite(x, "the image's latents (from the VAE's encoder)", run.guidance_scale)
-    latent_mask = cond.per_image(torch.nn.functional.interpolate(keep_out, size=(h, w)), "mask")  # nearest
+    latent_mask = cond.per_image(torch.nn.functional.interpolate(keep_out, size=(h, w)).to(param), "mask")  # nearest
     extra, paste = None, None
     if in_channels == 9:
         extra = torch.cat([latent_mask, cond.per_image(masked, "image")], dim=1)  # (B, 1 + 4, h, w)

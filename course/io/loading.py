@@ -42,7 +42,7 @@ from course.nets.controlnet import ControlNet, ControlNetConfig, config_from_ref
 from course.nets.text_encoder import TextEncoder
 from course.nets.unet import UNet
 from course.nets.vae import VAE
-from course.parts import BUNDLED_CONTROLNET_DIR, BUNDLED_DIR, Parts
+from course.parts import BUNDLED_CONTROLNET_DIR, BUNDLED_DIR, Parts, check_device, check_dtype
 from course.text.tokenizer import CLIPTokenizer, load_clip_tokenizer
 
 
@@ -168,10 +168,13 @@ def _refuse_hub_id(path: str | Path) -> Path:
     return path
 
 
-def load_folder(path: str | Path, allow_pickle: bool = False) -> Parts:
+def load_folder(path: str | Path, allow_pickle: bool = False, *, device=None, dtype=None,
+                upcast_vae: bool = False) -> Parts:
     """A diffusers Stable Diffusion folder from local disk -> Parts (no download, ever). A folder written by
-    ``python -m course train-bundled`` also gives its recommended settings (its bundled.json) in ``parts.defaults``."""
+    ``python -m course train-bundled`` also gives its recommended settings (its bundled.json) in ``parts.defaults``.
+    ``device``, ``dtype``, ``upcast_vae``: where the networks then run, as ``Parts.to`` (default: the CPU, float32)."""
 
+    device, dtype = check_device(device), check_dtype(dtype)  # before seconds go into reading weights
     path = _refuse_hub_id(path)
     missing = [d for d in ("tokenizer", "text_encoder", "unet", "vae") if not (path / d).is_dir()]
     if missing:
@@ -189,7 +192,7 @@ def load_folder(path: str | Path, allow_pickle: bool = False) -> Parts:
                  text_encoder=load_text_encoder(path / "text_encoder", allow_pickle),
                  unet=load_unet(path / "unet", allow_pickle),
                  vae=load_vae(path / "vae", allow_pickle),
-                 scheduler_config=scheduler_config, defaults=defaults)
+                 scheduler_config=scheduler_config, defaults=defaults).to(device, dtype, upcast_vae=upcast_vae)
 
 
 def _read_defaults(path: Path) -> dict:
@@ -262,24 +265,28 @@ def _write_parts(parts: Parts, path: Path, dtype: torch.dtype | None, extra: dic
         (path / name).write_text(json.dumps(content, indent=1))
 
 
-def load_bundled() -> Parts:
+def load_bundled(device=None, dtype=None) -> Parts:
     """The course's own small model (course/bundled/, trained by ``python -m course train-bundled``), with the
-    sampler, steps, guidance scale and size it is meant to be used with in ``parts.defaults``."""
+    sampler, steps, guidance scale and size it is meant to be used with in ``parts.defaults``; on ``device`` in
+    ``dtype`` (as ``Parts.to``; default: the CPU, float32)."""
     if not (BUNDLED_DIR / "model_index.json").is_file():
         raise FileNotFoundError(f"the bundled model is not in {BUNDLED_DIR}: train it with "
                                 "`python -m course train-bundled` (about half an hour on a laptop CPU).")
-    return load_folder(BUNDLED_DIR)
+    return load_folder(BUNDLED_DIR, device=device, dtype=dtype)
 
 
 def load_single_file(path: str | Path, allow_pickle: bool = False, tokenizer=None,
                      unet_config: UNetConfig | None = None, vae_config: VAEConfig | None = None,
-                     text_config: TextEncoderConfig | None = None) -> Parts:
+                     text_config: TextEncoderConfig | None = None, *, device=None, dtype=None,
+                     upcast_vae: bool = False) -> Parts:
     """One SD 1.x checkpoint in the original layout (what A1111 and civitai distribute) -> Parts.
 
     The file holds no config, so SD 1.5's are assumed unless given; the tokenizer defaults to
     SD 1.x's CLIP vocabulary. Keys are renamed with ``course.io.keymap`` (read it: it is the map).
+    ``device``, ``dtype``, ``upcast_vae``: as ``Parts.to``.
     """
 
+    device, dtype = check_device(device), check_dtype(dtype)
     path = _refuse_hub_id(path)
     checkpoint = read_state_dict(path, allow_pickle)
     unet = UNet(unet_config or UNetConfig.sd15())
@@ -288,19 +295,26 @@ def load_single_file(path: str | Path, allow_pickle: bool = False, tokenizer=Non
     for model, part in ((unet, "unet"), (vae, "vae"), (text_encoder, "text_encoder")):
         state = keymap.from_original(checkpoint, model.state_dict(), part, model.config, source=str(path))
         load_weights(model, state, source=f"{path} ({part})")
-    return Parts(tokenizer or load_clip_tokenizer(), text_encoder.eval(), unet.eval(), vae.eval())
+    parts = Parts(tokenizer or load_clip_tokenizer(), text_encoder.eval(), unet.eval(), vae.eval())
+    return parts.to(device, dtype, upcast_vae=upcast_vae)
 
 
 # ---- ControlNet --------------------------------------------------------------------------------
 
 
-def load_controlnet(path: str | Path, config=None, allow_pickle: bool = False) -> nn.Module:
-    """A ControlNet from local disk -> ``course.nets.controlnet.ControlNet`` (fp32, eval mode). ``path``: a diffusers
+def load_controlnet(path: str | Path, config=None, allow_pickle: bool = False, *, device=None,
+                    dtype=None) -> nn.Module:
+    """A ControlNet from local disk -> ``course.nets.controlnet.ControlNet`` (eval mode; on ``device`` in ``dtype``,
+    default the CPU and float32: give it the parts' ``parts.device`` and ``parts.dtype``). ``path``: a diffusers
     ControlNet folder (config.json + diffusion_pytorch_model.safetensors), or one file in lllyasviel's original
     layout (``control_model.*`` keys, renamed by ``course.io.keymap``), whose config is ``config`` (a
     ``ControlNetConfig``; SD 1.5's when left out, as control_v11p_sd15_canny and its siblings)."""
 
-    path = Path(path)
+    device, dtype = check_device(device), check_dtype(dtype)
+    return _read_controlnet(Path(path), config, allow_pickle).to(device=device, dtype=dtype)
+
+
+def _read_controlnet(path: Path, config, allow_pickle: bool) -> nn.Module:
     if not path.exists() and not re.fullmatch(r"[\w.-]+/[\w.-]+", str(path)):
         raise FileNotFoundError(f"{path} does not exist. Pass a diffusers ControlNet folder (config.json + "
                                 "diffusion_pytorch_model.safetensors) or one ControlNet .safetensors file.")
@@ -350,13 +364,13 @@ def save_controlnet(controlnet: nn.Module, path: str | Path, dtype: torch.dtype 
     return path
 
 
-def load_bundled_controlnet() -> nn.Module:
+def load_bundled_controlnet(device=None, dtype=None) -> nn.Module:
     """The course's edge-map ControlNet for the bundled model (course/bundled_controlnet/, trained by
     ``python -m course train-controlnet``): a Canny edge map fixes the shape and its place, the prompt the colours."""
     if not (BUNDLED_CONTROLNET_DIR / "config.json").is_file():
         raise FileNotFoundError(f"the bundled ControlNet is not in {BUNDLED_CONTROLNET_DIR}: train it with "
                                 "`python -m course train-controlnet` (a quarter of an hour on a laptop CPU).")
-    return load_controlnet(BUNDLED_CONTROLNET_DIR)
+    return load_controlnet(BUNDLED_CONTROLNET_DIR, device=device, dtype=dtype)
 
 
 __all__ = ["load_weights", "from_reference", "read_state_dict", "load_folder", "load_single_file", "save_folder",

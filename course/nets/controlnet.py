@@ -156,10 +156,10 @@ class ControlNetConditioningEmbedding(nn.Module):
         return self.conv_out(x)  # (B, C0, H/f, W/f)
 
 
-def guess_mode_scales(n: int, scale: float) -> torch.Tensor:
+def guess_mode_scales(n: int, scale: float, device=None) -> torch.Tensor:
     """Guess mode's weights of the n down residuals and the mid one (last): 10 ** linspace(-1, 0, n + 1) · scale,
-    from 0.1 at the highest resolution to 1 at the mid block, as diffusers (float32, then · scale)."""
-    return torch.logspace(-1, 0, n + 1) * scale
+    from 0.1 at the highest resolution to 1 at the mid block, as diffusers (float32 on the sample's device)."""
+    return torch.logspace(-1, 0, n + 1, device=device) * scale
 
 
 class ControlNet(nn.Module):
@@ -224,7 +224,7 @@ class ControlNet(nn.Module):
         down = [conv(s) for conv, s in zip(self.controlnet_down_blocks, skips)]  # zero convs: (B, C_k, h_k, w_k)
         mid = self.controlnet_mid_block(x)
         if guess_mode and not self.config.global_pool_conditions:
-            scales = guess_mode_scales(len(down), scale).to(x.device)
+            scales = guess_mode_scales(len(down), scale, x.device)
             down, mid = [d * s for d, s in zip(down, scales)], mid * scales[-1]
         else:
             down, mid = [d * scale for d in down], mid * scale

@@ -258,7 +258,8 @@ class VAE(nn.Module):
                                  f"so the decoder could not give the size back. Resize or crop it to "
                                  f"{' or '.join(map(str, near))}.")
         lo, hi = image.min().item(), image.max().item()
-        if lo >= 0:  # a hint, not an error: a very bright image in [-1, 1] has no negative values either
+        if lo >= 0 and hi > 0:  # a hint, not an error: a bright image in [-1, 1] has no negative values either
+            # (all zeros is mid-grey, or the masked picture inpainting encodes: no hint)
             looks, fix = ("[0, 255]", "image / 127.5 - 1") if hi > 1.5 else ("[0, 1]", "image * 2 - 1")
             warnings.warn(f"image values lie in [{lo:.3g}, {hi:.3g}]: this looks like {looks}, but the VAE expects "
                           f"[-1, 1]. Use {fix} (ignore this if the image really is all bright).", stacklevel=3)

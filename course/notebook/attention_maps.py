@@ -168,7 +168,7 @@ class Record:
         averaged over the layers."""
         steps, layers = self._choose(resolutions, steps, heads, layers)
         H, W = self.size
-        total = torch.zeros(len(positions), H, W)
+        total = torch.zeros(len(positions), H, W, device="cpu")  # where the record keeps its probabilities
         for layer in layers:
             h, w = self.shapes[layer]
             acc = 0

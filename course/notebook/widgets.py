@@ -162,7 +162,7 @@ class CFGExplorer(Shown):
         if self._cond is None or not torch.equal(self._cond[0], cond):
             self._cond = (cond, denoiser(x.expand(len(cond), -1, -1, -1), sigma, context=cond))  # (J, C, h, w)
         d_u = denoiser(x, sigma, context=uncond)
-        w = torch.ones(1, len(cond)) if weights is None else weights
+        w = torch.ones(1, len(cond), device=d_u.device) if weights is None else weights
         pull = (w.to(d_u)[0, :, None, None, None] * (self._cond[1] - d_u)).sum(0, keepdim=True)  # Σ_j w_j (D_cj - D_u)
         return d_u, pull
 

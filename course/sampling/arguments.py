@@ -79,9 +79,20 @@ def _guidance(value) -> float:
     return float(value)
 
 
+def check_placement(parts) -> None:
+    """The three networks on one device (a network moved by hand, the others not, would fail deep in a layer)."""
+    where = {name: next(getattr(parts, name).parameters()) for name in ("text_encoder", "unet", "vae")}
+    if len({p.device for p in where.values()}) > 1:
+        found = ", ".join(f"{name} on {p.device}" for name, p in where.items())
+        raise ValueError(f"the networks are on different devices ({found}): move them together with "
+                         "parts.to(device) (e.g. parts.to('cuda', torch.float16)), or load them with "
+                         "load_bundled(device=...) / load_folder(path, device=...).")
+
+
 def check_call(parts, prompt, negative_prompt, steps, guidance_scale, sampler, height, width, num_images, output_type,
            clip_skip, callback) -> SimpleNamespace:
     """Refuse a bad argument before any work; return the numbers as Python ints and floats."""
+    check_placement(parts)
     if not isinstance(prompt, str) and not (isinstance(prompt, (list, tuple)) and prompt
                                             and all(isinstance(p, str) for p in prompt)):
         raise ValueError(f"prompt={prompt!r}: pass a str or a non-empty list of str.")

@@ -57,8 +57,9 @@ class Conditioning:
         self.first = [0]  # row of each schedule's first text
         for sch in self.schedules[:-1]:
             self.first.append(self.first[-1] + len(sch))
-        w = torch.tensor([[weight for _, weight in a] for a in ands], dtype=torch.float32)  # (P, J)
-        self.weights = None if J == 1 and bool((w == 1).all()) else w.repeat_interleave(n, dim=0).to(like.device)
+        rows = [[weight for _, weight in a] for a in ands]  # (P, J)
+        self.weights = None if J == 1 and all(w == 1 for row in rows for w in row) else torch.tensor(
+            rows, dtype=torch.float32, device=like.device).repeat_interleave(n, dim=0)  # (P·n, J)
         self.prompts, self.J, self.n, self.batch = len(prompts), J, n, len(prompts) * n
         self._cache = {}
 

@@ -76,7 +76,14 @@ class Control:
         self.size = tuple(self.hints[0].shape[2:])  # (H, W): the image size the hints ask for
 
     def bind(self, cond, like: torch.Tensor, height: int, width: int, steps: int) -> "Control":
-        """Check the hints against the image size, give each image its hint (one for all, or one per prompt)."""
+        """Check the nets' device and dtype and the hints' size, give each image its hint (one for all, or one per
+        prompt)."""
+        for k, net in enumerate(self.nets):
+            p = next(net.parameters())
+            if (p.device, p.dtype) != (like.device, like.dtype):
+                raise ValueError(f"control[{k}]'s ControlNet is on {p.device} in {p.dtype}, the UNet on {like.device} "
+                                 f"in {like.dtype}: load it with load_controlnet(path, device=parts.device, "
+                                 "dtype=parts.dtype), or move it with controlnet.to(parts.device, parts.dtype).")
         for k, hint in enumerate(self.hints):
             if tuple(hint.shape[2:]) != (height, width):
                 raise ValueError(f"control[{k}]'s hint is {hint.shape[3]}×{hint.shape[2]} but the image is "

@@ -39,7 +39,7 @@ class Denoiser:
         self.prediction_type, self.quantize = prediction_type, quantize
 
     def __call__(self, x: torch.Tensor, sigma, **kwargs) -> torch.Tensor:
-        sigma = torch.as_tensor(sigma, dtype=torch.float32)
+        sigma = torch.as_tensor(sigma, dtype=torch.float32, device=x.device)
         t = sigma_to_t(sigma.cpu(), self.alphas_cumprod, self.quantize).to(x.device)
         out = self.unet_fn(x / (sigma ** 2 + 1) ** 0.5, t, **kwargs)
         if self.prediction_type == "epsilon":
@@ -173,7 +173,8 @@ def brownian_tree_noise(x: torch.Tensor, sigmas: torch.Tensor, seed: int) -> Cal
     except ImportError:
         raise ValueError("DPM++ SDE draws its noise from torchsde's Brownian tree, which is not installed: "
                          "pip install torchsde (or the course's 'sde' extra).") from None
-    lo, hi = torch.as_tensor(sigmas[sigmas > 0].min().item()), torch.as_tensor(sigmas.max().item())
+    # the tree's ends on the CPU, as k-diffusion and diffusers make them; it draws on x's device
+    lo, hi = (torch.as_tensor(s.item(), device="cpu") for s in (sigmas[sigmas > 0].min(), sigmas.max()))
     tree = torchsde.BrownianInterval(t0=lo, t1=hi, size=x.shape, dtype=x.dtype, device=x.device, entropy=seed,
                                      tol=1e-6, pool_size=24, halfway_tree=True)
     return lambda s, s_next: -tree(s_next, s) / (s_next - s).abs().sqrt()  # tree(a, b) = W(b) - W(a), a < b
@@ -220,8 +221,8 @@ def _unipc_rhos(h: torch.Tensor, rks: list, order: int) -> torch.Tensor:
         factorial *= i + 1
         h_phi_k = h_phi_k / hh - 1 / factorial
     if order == 1:
-        return torch.tensor([0.5])
-    r = torch.stack(rks + [torch.ones(())])
+        return torch.tensor([0.5], device=h.device)
+    r = torch.stack(rks + [torch.ones((), device=h.device)])  # with the σ's: torch stacks one device only
     return torch.linalg.solve(torch.stack([r ** i for i in range(order)]), torch.stack(b))
 
 

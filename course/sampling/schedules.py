@@ -34,10 +34,12 @@ def betas(num_train_timesteps: int = 1000, beta_start: float = 0.00085, beta_end
     if not 0 < beta_start <= beta_end < 1:
         raise ValueError(f"beta_start={beta_start}, beta_end={beta_end}: need 0 < beta_start <= beta_end < 1 "
                          "(SD 1.x uses 0.00085 and 0.012).")
+    # on the CPU, named: the tables are made there in fp32 as diffusers makes them, whatever device the parts use
     if kind == "linear":
-        return torch.linspace(beta_start, beta_end, num_train_timesteps, dtype=torch.float32)
+        return torch.linspace(beta_start, beta_end, num_train_timesteps, dtype=torch.float32, device="cpu")
     if kind == "scaled_linear":
-        return torch.linspace(beta_start ** 0.5, beta_end ** 0.5, num_train_timesteps, dtype=torch.float32) ** 2
+        return torch.linspace(beta_start ** 0.5, beta_end ** 0.5, num_train_timesteps, dtype=torch.float32,
+                              device="cpu") ** 2
     raise ValueError(f"kind={kind!r} is not a beta schedule; use 'scaled_linear' (SD 1.x) or 'linear'.")
 
 
@@ -139,7 +141,7 @@ def sigma_to_t(sigma, alphas_cumprod: torch.Tensor, quantize: bool = False) -> t
 def t_to_sigma(t, alphas_cumprod: torch.Tensor) -> torch.Tensor:
     """σ at a fractional timestep t: interpolate linearly in log σ (k-diffusion's ``t_to_sigma``)."""
     log_sigmas = sigmas_from_alphas_cumprod(alphas_cumprod).log()
-    t = torch.as_tensor(t, dtype=torch.float32)
+    t = torch.as_tensor(t, dtype=torch.float32, device="cpu")
     if bool((t < 0).any()) or bool((t > len(log_sigmas) - 1).any()):
         raise ValueError(f"t={t.tolist()} outside [0, {len(log_sigmas) - 1}]: timesteps index the training table.")
     low, high = t.floor().long(), t.ceil().long()
