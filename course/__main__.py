@@ -92,17 +92,21 @@ def _pictures(args: argparse.Namespace):
 
 def _load_model(args: argparse.Namespace):
     from course.io.loading import load_bundled, load_folder, load_single_file
+    from course.parts import default_device
+
+    where = {"device": args.device or default_device(), "dtype": args.dtype}  # a GPU when there is one
     from course.io.weights import PICKLE_SUFFIXES
 
     if args.model is None:
-        return load_bundled()  # the course's own small model; says how to train it when it is missing
+        return load_bundled(**where)  # the course's own small model; says how to train it when it is missing
     model = Path(args.model)
     if model.is_file() and model.suffix in PICKLE_SUFFIXES and not args.allow_pickle:
         raise ValueError(f"--model {model} is a pickle file, and loading a pickle can run any code hidden in it: "
                          "convert it to .safetensors, or, if you trust its source, add --allow-pickle (it is then "
                          "read with torch.load(weights_only=True), which refuses code objects).")
     try:
-        return (load_single_file if model.is_file() else load_folder)(model, allow_pickle=args.allow_pickle)
+        return (load_single_file if model.is_file() else load_folder)(model, allow_pickle=args.allow_pickle,
+                                                                      **where)
     except ValueError as err:  # a folder whose weights are pickles: the API's refusal names its argument
         if "allow_pickle=True" in str(err) and not args.allow_pickle:
             raise ValueError(f"{err} On the command line: --allow-pickle.") from None
@@ -258,6 +262,11 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--allow-pickle", action="store_true",
                    help="let --model be (or hold) a pickle file (.ckpt, .bin, .pt, .pth). Only for files you trust: "
                         "loading a pickle can run code; it is read with torch.load(weights_only=True)")
+    g.add_argument("--device", type=_device, default=None,
+                   help="where to run: cpu, cuda, cuda:1, mps (default: cuda when there is one, else cpu)")
+    g.add_argument("--dtype", choices=("float32", "float16", "bfloat16"), default="float32",
+                   help="the networks' precision: float16 halves the memory and is about twice as fast on a GPU "
+                        "(default %(default)s)")
     g.add_argument("--init-image", default=None,
                    help="img2img: the picture to start from (transparent parts count as white); resized to "
                         "--width x --height if given, else down to multiples of 8")

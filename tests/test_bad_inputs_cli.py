@@ -233,6 +233,13 @@ def test_missing_gpu_is_refused_at_once(capsys):
     refused_cli(capsys, ["train-lora", "--device", "cuda:7"], "cuda:7", "--device cpu")
 
 
+def test_generate_on_a_missing_gpu_or_in_an_unknown_dtype_is_refused_at_once(capsys):
+    if torch.cuda.device_count() >= 8:
+        pytest.skip("this machine has a cuda:7")
+    refused_cli(capsys, ["generate", "a red circle", "--device", "cuda:7"], "cuda:7", "--device cpu")
+    refused_cli(capsys, ["generate", "a red circle", "--dtype", "int8"], "--dtype", "'int8'", "float16")
+
+
 def test_lora_out_that_is_not_safetensors(tmp_path, capsys):
     refused_cli(capsys, ["train-lora", "--out", str(tmp_path / "pink.pt"), "--workdir", str(tmp_path / "w")],
                 "pink.pt", "ending in .safetensors")
