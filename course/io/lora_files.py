@@ -1,11 +1,16 @@
-"""LoRA files: read and write the two safetensors layouts in use (the layers themselves: course/nets/lora.py).
+"""LoRA files: read every plain-LoRA layout in use and write the two current ones (the layers: course/nets/lora.py).
 
+Written and read:
 - kohya / A1111 / ComfyUI: one name per adapted module, the module's path with "_" for ".", behind ``lora_unet_``
   or ``lora_te_``: ``lora_unet_down_blocks_0_..._attn1_to_q.lora_down.weight`` (A), ``.lora_up.weight`` (B) and
   ``.alpha`` (a scalar);
 - diffusers / peft: ``unet.down_blocks.0....attn1.to_q.lora_A.weight`` (A) and ``.lora_B.weight`` (B), with r and
   α in the file's header as peft's LoraConfig (``lora_adapter_metadata``); no header: α = r, peft's convention.
-``course.nets.lora`` re-exports ``save_lora``, ``read_lora`` and ``load_lora``.
+Read too (course/io/lora_layouts.py renames their keys): what diffusers' LoRA training scripts write
+(``unet.….to_q.lora.down.weight``, ``text_encoder.….q_proj.lora_linear_layer.down.weight``), diffusers' old
+attention-processor LoRA (``….attn1.processor.to_q_lora.down.weight``, also as pickled ``.bin`` with
+``allow_pickle=True``), and kohya's ``lora_te1_`` text encoder. Whatever is not plain LoRA (LoHa, LoKr, DoRA, ...)
+is refused by name. ``course.nets.lora`` re-exports ``save_lora``, ``read_lora`` and ``load_lora``.
 """
 from __future__ import annotations
 
@@ -18,15 +23,13 @@ from pathlib import Path
 import torch
 from torch import nn
 
+from course.io import lora_layouts
 from course.io.weights import check_weights, read_state_dict
 from course.nets.lora import LoRAConv2d, LoRALinear, LoRANetwork, adaptable, check_scale, kohya_name, roots
 
 __all__ = ["save_lora", "read_lora", "load_lora"]
 
 METADATA_KEY = "lora_adapter_metadata"  # where diffusers keeps peft's LoraConfig in a safetensors header
-KOHYA_KEY = re.compile(r"^(lora_(?:unet|te\d?)_\w+)\.(lora_down\.weight|lora_up\.weight|alpha)$")
-KOHYA_PART = {"lora_down.weight": "down", "lora_up.weight": "up", "alpha": "alpha"}
-DIFFUSERS_KEY = re.compile(r"^((?:unet|text_encoder)\.[\w.]+)\.(lora_A\.weight|lora_B\.weight)$")
 
 
 def save_lora(network: LoRANetwork, path: str | Path, layout: str = "kohya", dtype: torch.dtype | None = None) -> Path:
@@ -81,11 +84,9 @@ def _pattern_value(module: str, patterns: dict, default: float) -> float:
     return default
 
 
-def _diffusers_alpha(name: str, rank: int, config: dict, path) -> float:
+def _diffusers_alpha(name: str, rank: int, config: dict) -> float:
     """α of one layer of a diffusers file from its LoraConfig header; without one α = r (peft's convention)."""
     root, _, module = name.partition(".")
-    if config.get(f"{root}.use_dora"):
-        raise ValueError(f"{path}: a DoRA (use_dora) adapter is not plain LoRA; the course loads LoRA only.")
     if f"{root}.lora_alpha" not in config:
         return rank
     alpha = _pattern_value(module, config.get(f"{root}.alpha_pattern") or {}, config[f"{root}.lora_alpha"])
@@ -93,15 +94,66 @@ def _diffusers_alpha(name: str, rank: int, config: dict, path) -> float:
     return alpha * math.sqrt(rank) if config.get(f"{root}.use_rslora") else alpha
 
 
-def read_lora(path: str | Path) -> tuple[str, dict[str, dict]]:
-    """(layout, {file's module name: {"down", "up", "alpha"}}) of a LoRA .safetensors file; module names as the
-    file writes them (kohya names, or diffusers paths such as "unet.down_blocks.0...to_q")."""
+def _header_config(path: Path) -> dict:
+    """peft's LoraConfig from a safetensors header (diffusers writes it there), {} if none."""
     from safetensors import safe_open
 
-
-    state = read_state_dict(path)
+    if path.suffix != ".safetensors":
+        return {}
     with safe_open(str(path), "pt") as f:
-        header = f.metadata() or {}
+        text = (f.metadata() or {}).get(METADATA_KEY) or "{}"
+    try:
+        config = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{path}: the header's {METADATA_KEY} is not valid JSON ({err.msg} at column "
+                         f"{err.colno}); it holds peft's LoraConfig. Write the file again.") from None
+    if not isinstance(config, dict):
+        raise ValueError(f"{path}: the header's {METADATA_KEY} must be a JSON object (peft's LoraConfig).")
+    return config
+
+
+def _name_layers(state: dict, path: Path) -> tuple[str, dict[str, dict]]:
+    """(layout, {layer: {part: tensor}}): every key renamed by the one layout it is in (course/io/lora_layouts.py);
+    the diffusers layouts may mix in one file, kohya's stands alone."""
+    named = {k: lora_layouts.kohya(k) for k in state}
+    layout = "kohya"
+    if not state or not all(named.values()):
+        named, used = {}, set()
+        for key in state:
+            for name, rename in lora_layouts.DIFFUSERS_LAYOUTS.items():
+                if found := rename(key):
+                    named[key] = found
+                    used.add(name)
+                    break
+        odd = [k for k in state if k not in named]
+        if not state or odd:
+            raise ValueError(f"{path}: {len(odd)} of {len(state)} keys are in no LoRA layout the course reads: "
+                             f"{', '.join(odd[:5])}{', ...' if len(odd) > 5 else ''}. It reads kohya / A1111 "
+                             "(lora_unet_….lora_down.weight, .lora_up.weight, .alpha) and diffusers' (unet.….lora_A"
+                             ".weight / .lora_B.weight, unet.….lora.down.weight, unet.….processor.to_q_lora.down"
+                             ".weight). If the file is a LoRA, write it again in one of these (diffusers' "
+                             "convert_state_dict_to_kohya converts peft's).")
+        layout = "+".join(n for n in lora_layouts.DIFFUSERS_LAYOUTS if n in used)
+    layers = {}
+    for key, (name, part) in named.items():
+        if part in layers.setdefault(name, {}):
+            raise ValueError(f"{path}: {key} gives {name} a second {part} weight (its layer is in the file twice, "
+                             "in two layouts); keep one of them and write the file again.")
+        layers[name][part] = state[key]
+    return layout, layers
+
+
+def read_lora(path: str | Path, allow_pickle: bool = False) -> tuple[str, dict[str, dict]]:
+    """(layout, {layer: {"down", "up", "alpha"}}) of a LoRA file: layout "kohya", or the diffusers layouts it
+    uses joined by "+" ("diffusers", "diffusers-old", "attn-processor"; course/io/lora_layouts.py); a layer is
+    named by its kohya name, or by its module path ("unet.down_blocks.0...to_q") in a diffusers file.
+    ``allow_pickle=True`` reads a pickled ``.bin`` (diffusers' old default) with ``torch.load(weights_only=True)``."""
+    path = Path(path)
+    state = read_state_dict(path, allow_pickle)
+    config = _header_config(path)
+    problem = lora_layouts.unsupported(state, use_dora=any(v for k, v in config.items() if k.endswith(".use_dora")))
+    if problem:
+        raise ValueError(f"{path}: {problem}")
     # every tensor is floating point and finite, by key (an alpha may be stored as an int: kohya's scripts do)
     check_weights({k: v for k, v in state.items() if not k.endswith(".alpha")}, str(path))
     for key in (k for k in state if k.endswith(".alpha")):
@@ -109,40 +161,17 @@ def read_lora(path: str | Path) -> tuple[str, dict[str, dict]]:
         if value.numel() != 1 or value.dtype == torch.bool or value.is_complex():
             raise ValueError(f"{path}: {key} has shape {tuple(value.shape)} and dtype {value.dtype}; a LoRA's alpha is "
                              "one number. The file is damaged: write it again.")
-    kohya = {k: KOHYA_KEY.match(k) for k in state}
-    diffusers = {k: DIFFUSERS_KEY.match(k) for k in state}
-    if state and all(kohya.values()):
-        layout, layers = "kohya", {}
-        for key, m in kohya.items():
-            layers.setdefault(m.group(1), {})[KOHYA_PART[m.group(2)]] = state[key]
-    elif state and all(diffusers.values()):
-        layout, layers = "diffusers", {}
-        for key, m in diffusers.items():
-            layers.setdefault(m.group(1), {})["down" if m.group(2) == "lora_A.weight" else "up"] = state[key]
-    else:
-        odd = [k for k in state if not (kohya[k] or diffusers[k])]
-        raise ValueError(f"{path}: {len(odd)} of {len(state)} keys are neither kohya LoRA keys "
-                         f"(lora_unet_….lora_down.weight / .lora_up.weight / .alpha) nor diffusers ones "
-                         f"(unet.….lora_A.weight / .lora_B.weight): {', '.join(odd[:5])}"
-                         f"{', ...' if len(odd) > 5 else ''}. LyCORIS variants (LoHa hada_*, LoKr lokr_*, "
-                         "lora_mid, dora_scale) are not plain LoRA and are not supported; convert the file first.")
+    layout, layers = _name_layers(state, path)
     for name, layer in layers.items():
         if "down" not in layer or "up" not in layer:
-            raise ValueError(f"{path}: {name} has no {'lora_down / lora_A' if 'down' not in layer else 'lora_up / lora_B'} "
-                             "weight; each layer needs both. The file is incomplete: write it again.")
+            raise ValueError(f"{path}: {name} has no {'down (A)' if 'down' not in layer else 'up (B)'} weight; each "
+                             "layer needs both. The file is incomplete: write it again.")
         if layer["down"].ndim not in (2, 4) or layer["down"].shape[0] < 1:
             raise ValueError(f"{path}: {name} has a down (A) weight of shape {tuple(layer['down'].shape)}; it must be "
                              "(rank, in) or (rank, in, k, k) with rank >= 1. The file is damaged: write it again.")
-    if layout == "diffusers":
-        try:
-            config = json.loads(header.get(METADATA_KEY) or "{}")
-        except json.JSONDecodeError as err:
-            raise ValueError(f"{path}: the header's {METADATA_KEY} is not valid JSON ({err.msg} at column "
-                             f"{err.colno}); it holds peft's LoraConfig. Write the file again.") from None
-        if not isinstance(config, dict):
-            raise ValueError(f"{path}: the header's {METADATA_KEY} must be a JSON object (peft's LoraConfig).")
+    if layout != "kohya":
         for name, layer in layers.items():
-            layer["alpha"] = _diffusers_alpha(name, layer["down"].shape[0], config, path)
+            layer["alpha"] = _diffusers_alpha(name, layer["down"].shape[0], config)
     for name, layer in layers.items():
         alpha = layer.get("alpha", layer["down"].shape[0])  # no alpha: alpha = rank, as kohya
         alpha = float(alpha) if isinstance(alpha, (int, float, torch.Tensor)) and not isinstance(alpha, bool) else alpha
@@ -155,16 +184,17 @@ def read_lora(path: str | Path) -> tuple[str, dict[str, dict]]:
     return layout, layers
 
 
-def load_lora(model, path: str | Path, scale: float = 1.0) -> LoRANetwork:
-    """Read a LoRA file (kohya or diffusers layout, found from its keys) and attach it to ``model`` (a UNet,
-    a TextEncoder, or Parts for a file that also adapts the text encoder), at weight ``scale``.
+def load_lora(model, path: str | Path, scale: float = 1.0, allow_pickle: bool = False) -> LoRANetwork:
+    """Read a LoRA file (any layout of ``read_lora``, found from its keys) and attach it to ``model`` (a UNet,
+    a TextEncoder, or Parts: the file's UNet layers go to ``parts.unet``, its text encoder's to
+    ``parts.text_encoder``), at weight ``scale``. ``allow_pickle=True`` also reads a pickled ``.bin``.
 
     Every layer of the file must find its module: otherwise nothing is attached and the error lists the names
     that match nothing. Loading a second file adds a second LoRA: their updates add up, each at its own scale.
     """
     scale = check_scale(scale)
 
-    layout, layers = read_lora(path)
+    layout, layers = read_lora(path, allow_pickle)
     modules = adaptable(model)
     by_name = {}  # the file's name of a module -> its path
     for module_path in modules:
@@ -173,16 +203,15 @@ def load_lora(model, path: str | Path, scale: float = 1.0) -> LoRANetwork:
             by_name[kohya_name(module_path).replace("lora_te_text_model_", "lora_te_")] = module_path
         else:
             by_name[module_path] = module_path
-            by_name[module_path.replace("text_encoder.", "text_encoder.text_model.", 1)] = module_path
     missing = [n for n in layers if n not in by_name]
     if missing:
         example = next(iter(kohya_name(p) if layout == "kohya" else p for p in modules))
         raise ValueError(f"{path}: {len(missing)} of the {len(layers)} LoRA layers in this {layout} file match no "
                          f"linear or conv layer of this model: {', '.join(missing[:4])}"
                          f"{', ...' if len(missing) > 4 else ''}. This model's layers are named like {example}. "
-                         "Is the LoRA for this architecture (SD 1.x; SDXL files have lora_te1_/lora_te2_ keys, files "
-                         "in the original LDM layout name input_blocks/middle_block/output_blocks)? A text encoder "
-                         "LoRA needs Parts, not the UNet alone.")
+                         "Is the LoRA for this architecture (SD 1.x; SDXL's files and those in the original LDM "
+                         "layout name input_blocks/middle_block/output_blocks)? A text encoder LoRA needs Parts, not "
+                         "the UNet alone.")
     targets, built, wrong = {}, {}, []
     for name, weights in layers.items():
         module_path = by_name[name]
