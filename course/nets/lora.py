@@ -15,8 +15,8 @@ registers a forward hook on each adapted module that adds the LoRA layer's outpu
 Several LoRAs can then sit on one model, each with its own weight ``s`` (``network.scale``), and ``merge_lora``
 folds them into W₀ (no cost at sampling time) and ``unmerge_lora`` takes them out again.
 
-Files: ``save_lora`` / ``load_lora`` read and write both layouts in use, kohya/A1111 and diffusers/peft, as
-safetensors (course/io/lora_files.py).
+Files (course/io/lora_files.py): ``save_lora`` writes the kohya/A1111 or the diffusers/peft layout as safetensors;
+``load_lora`` reads those and the older diffusers layouts (course/io/lora_layouts.py lists them all).
 ``LoRANetwork.state_dict()`` *is* the kohya layout: each LoRA layer is a child named by its kohya name.
 """
 from __future__ import annotations
