@@ -6,15 +6,29 @@ text encoder's input are here, the two that act during sampling are in course.te
     parse_emphasis  "a (red:1.5) [car]"      -> [('a ', 1.0), ('red', 1.5), (' ', 1.0), ('car', 0.909...)]
     chunk           a prompt of any length   -> 77-token Chunks: BOS + 75 ids + EOS, and a weight per id
     schedule        "a [cat:dog:0.5]", 10    -> [(5, 'a cat'), (10, 'a dog')]        (prompt_schedule)
-    parse_and       "a cat AND a dog:0.5"    -> [('a cat', 1.0), ('a dog', 0.5)]      (prompt_schedule)
+    parse_and       "a cat AND a dog:0.5"    -> [('a cat', 1.0), (' a dog', 0.5)]     (prompt_schedule)
 
 A1111 applies them in the order parse_and -> schedule -> chunk: AND splits the prompt into
 sub-prompts, each sub-prompt gets its own text per sampling step, and each of those texts is
 tokenized into chunks (chunk calls parse_emphasis). The small checks at the top (check_str, whole_number,
 parse_weight, ...) serve both modules.
 
-The behaviour, corner cases included, follows A1111's modules/prompt_parser.py (parse_prompt_attention) and
-modules/sd_hijack_clip.py (tokenize_line). Where this file chooses differently, a comment says so and why.
+The reference is A1111 1.5's modules/prompt_parser.py (parse_prompt_attention) and modules/sd_hijack_clip.py
+(tokenize_line), quirks included, checked against 3,000 prompts run through A1111's own code
+(tests/test_a1111_vectors.py). Two quirks a learner meets:
+- BREAK inside brackets is weighted like any text: "(a BREAK b)" gives ("BREAK", -1.1), which is no longer
+  the marker ("BREAK", -1.0), so the text encoder gets the word "BREAK" with weight -1.1 and no new chunk.
+- The weight must follow the colon at once: "(red: 1.5)" is the text "red: 1.5" weighted 1.1 (A1111 1.6
+  and later read it as 1.5).
+
+Deliberate differences, where A1111 fails (how many reference prompts they concern: docs/results.md):
+- "(x:1.2.3)", "(x:.)": A1111 raises ValueError (float("1.2.3")); here the colon and the digits are text
+  inside the round bracket. tests/test_a1111_vectors.py skips exactly the prompts where A1111 raised, after
+  checking that this is why.
+- More than MAX_DEPTH brackets open at once are refused (ValueError): closing a bracket rescales every run
+  since it opened, so deeper nesting costs time quadratic in the prompt's length.
+- A weight that overflows to inf ("(x:999...9)" with 400 digits, or nested weights multiplying out) is
+  refused: A1111 passes it on and the picture comes out black.
 """
 from __future__ import annotations
 
@@ -26,7 +40,7 @@ from dataclasses import dataclass
 __all__ = ["Chunk", "parse_emphasis", "chunk", "match_chunk_counts"]
 
 ROUND, SQUARE = 1.1, 1 / 1.1  # (x) multiplies attention by 1.1, [x] by 1/1.1 (A1111 multiplies, never divides)
-BREAK = ("BREAK", -1.0)  # the run parse_emphasis returns for the word BREAK
+BREAK = ("BREAK", -1.0)  # the marker run that parse_emphasis returns for the word BREAK, and chunk looks for
 # 3, 3., 3.5, .5, -1.2. Written so that a digit can be read in one way only: '\d+\.?\d*' would let the
 # two digit runs share a long number in every possible split, and a regex that fails after such a number
 # (':111...1x') then tries them all, which takes time quadratic in the number's length.
@@ -73,10 +87,10 @@ def parse_weight(number: str, where: str, example: str = "(word:1.2)") -> float:
 # ---- 1. emphasis: (x) [x] (x:1.5) ---------------------------------------------------------------
 EMPHASIS_TOKEN = re.compile(rf"""
     (?P<escaped>\\[()\[\]\\])            # \( \) \[ \] \\ : the character itself
-  | :\s*(?P<weight>{NUMBER})\s*\)         # ':1.5)' closes a '(' with a weight (A1111 crashes on ':1.2.3)')
+  | :(?P<weight>{NUMBER})\)               # ':1.5)' closes a '(' with a weight; no space around the number
   | [()\[\]]                              # an opening or closing bracket
   | [^\\()\[\]:]+ | :                     # plain text; a ':' that starts no weight is text too
-  | \\                                    # any other backslash: dropped, as A1111 does
+  | \\                                    # any other backslash: an empty piece of text, as in A1111
 """, re.VERBOSE)
 BREAK_WORD = re.compile(r"\bBREAK\b")
 
@@ -95,34 +109,23 @@ def _split_break(token: str) -> list[str]:
 
 
 def parse_emphasis(text: str) -> list[tuple[str, float]]:
-    """Split a prompt into (text, weight) runs: A1111's attention syntax.
+    """Split a prompt into (text, weight) runs: A1111's attention syntax (parse_prompt_attention).
 
     ``(x)`` x1.1, ``[x]`` x1/1.1, ``(x:1.5)`` x1.5; nesting multiplies; ``\\(`` ``\\)`` ``\\[`` ``\\]``
     ``\\\\`` are literal characters. A bracket never closed weights the rest of the text; a closing
-    bracket never opened is text. The uppercase word BREAK becomes the run ("BREAK", -1.0).
-    Neighbouring runs of equal weight are merged; empty text gives [("", 1.0)].
+    bracket never opened is text. The uppercase word BREAK becomes the run BREAK = ("BREAK", -1.0), with
+    the text before and after it as runs of their own (empty ones too: "a BREAK" ends in ("", 1.0)).
+    Brackets around a BREAK weight it like any run, and then it is no marker: chunk encodes the word.
+    Neighbouring runs of equal weight are merged, whatever they hold; empty text gives [("", 1.0)].
     Refused (ValueError): more than MAX_DEPTH brackets open at once, and a weight that overflows to inf.
 
     >>> parse_emphasis("a ((cat)) [dog]")
     [('a ', 1.0), ('cat', 1.2100000000000002), (' ', 1.0), ('dog', 0.9090909090909091)]
     """
     check_str(text, "text")
-    # A run is text written between two bracket events, so all of it gets the same weight. Its text is
-    # kept as the list of pieces it was read in: the merging at the end goes through them one by one.
-    pieces: list[list[str]] = []
+    pieces: list[str] = []  # one per run, in the order A1111 appends them (empty ones too)
     weights: list[float] = []  # one per run; closing a bracket rescales the runs written since it opened
-    breaks: list[int] = []  # the runs that are the word BREAK
     opened: dict[str, list[int]] = {"(": [], "[": []}  # for each open bracket: index of its first run
-    grow = False  # may the next piece join the last run? Not after a bracket or a BREAK
-
-    def add(piece: str) -> None:
-        nonlocal grow
-        if grow:
-            pieces[-1].append(piece)
-        else:
-            pieces.append([piece])
-            weights.append(1.0)
-        grow = True
 
     def scale(start: int, factor: float) -> None:
         # Each run is multiplied in turn, in the order the brackets close, as A1111 does: float
@@ -131,12 +134,10 @@ def parse_emphasis(text: str) -> list[tuple[str, float]]:
 
     for m in EMPHASIS_TOKEN.finditer(text):
         token = m.group(0)
-        if m.group("escaped"):
-            add(token[1])
-            continue
-        if token == "\\":
-            continue
-        if m.group("weight") is not None and opened["("]:
+        if token[0] == "\\":  # an escaped character, or the lone backslash's empty piece
+            pieces.append(token[1:])
+            weights.append(1.0)
+        elif m.group("weight") is not None and opened["("]:
             scale(opened["("].pop(), parse_weight(m.group("weight"), text[max(0, m.start() - 20):m.end()]))
         elif token in ("(", "["):
             if len(opened["("]) + len(opened["["]) == MAX_DEPTH:
@@ -149,37 +150,22 @@ def parse_emphasis(text: str) -> list[tuple[str, float]]:
         else:  # text, ':', or a closing bracket nobody opened
             for i, part in enumerate(_split_break(token)):
                 if i > 0:
-                    breaks.append(len(weights))
-                    pieces.append([BREAK[0]])
+                    pieces.append(BREAK[0])
                     weights.append(BREAK[1])
-                    grow = False
-                add(part)
-            continue
-        grow = False  # a bracket opened or closed: what follows is weighted differently
+                pieces.append(part)
+                weights.append(1.0)
     for start in opened["("]:  # unclosed brackets reach to the end of the text
         scale(start, ROUND)
     for start in opened["["]:
         scale(start, SQUARE)
-    for i in breaks:  # BREAK keeps its -1.0. A1111 scales it too: '(a BREAK b)' then encodes the word BREAK
-        weights[i] = BREAK[1]
 
-    merged: list[list] = []  # [pieces, weight, number of characters]
-
-    def is_break(run: list) -> bool:
-        # Text that reads BREAK at weight -1.0 ('(BRE:-1)(AK:-1)') looks like the BREAK run: nothing is
-        # merged into it either, as before. (Telling them apart would need another kind of run.)
-        return run[1] == BREAK[1] and run[2] == len(BREAK[0]) and "".join(run[0]) == BREAK[0]
-
-    for run, weight in zip(pieces, weights):
-        for piece in run:
-            if not piece:
-                continue  # empty pieces (e.g. around BREAK) hold no tokens; A1111 keeps them, harmlessly
-            if merged and merged[-1][1] == weight and not is_break(merged[-1]) and (piece, weight) != BREAK:
-                merged[-1][0].append(piece)
-                merged[-1][2] += len(piece)
-            else:
-                merged.append([[piece], weight, len(piece)])
-    result = [("".join(run), weight) for run, weight, _ in merged]
+    merged: list[tuple[list[str], float]] = []  # joined once at the end: adding strings one by one is quadratic
+    for piece, weight in zip(pieces, weights):
+        if merged and merged[-1][1] == weight:
+            merged[-1][0].append(piece)
+        else:
+            merged.append(([piece], weight))
+    result = [("".join(run), weight) for run, weight in merged]
     for piece, weight in result:
         if not math.isfinite(weight):
             raise ValueError(f"The weight of {excerpt(piece)!r} multiplies out to {weight}: nested weights "
@@ -217,7 +203,8 @@ def chunk(prompt: str, tokenizer, chunk_length: int = 75, comma_backtrack: int =
     """Tokenize a prompt of any length into Chunks of ``chunk_length`` tokens (A1111's tokenize_line).
 
     Each emphasis run is tokenized on its own and its weight copied to its tokens. A chunk is
-    closed when it holds ``chunk_length`` tokens or at the word BREAK. When a full chunk has a
+    closed when it holds ``chunk_length`` tokens or at the marker run BREAK (a BREAK that brackets
+    weighted is no marker: its word is tokenized, as A1111 does). When a full chunk has a
     comma among its last ``comma_backtrack`` tokens, the tokens after that comma move on to the
     next chunk, so a phrase is not cut in two (A1111's "comma_padding_backtrack"; 0 turns it off).
     Each chunk is BOS + tokens + EOS + padding (``tokenizer.pad_id``), weight 1.0 on BOS/EOS/padding.
