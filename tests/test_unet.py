@@ -1,7 +1,6 @@
 """Tests for course/nets/unet.py: parity with diffusers' UNet2DConditionModel across SD 1.x-style configs."""
 from __future__ import annotations
 
-import copy
 import dataclasses
 import functools
 import gc
@@ -237,21 +236,3 @@ def test_sd15_size_parity():
     del ref, ours
     gc.collect()
     assert diff <= TOL and diff_control <= TOL, (diff, diff_control)
-
-
-@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA GPU")
-@pytest.mark.parametrize("dtype, tol", [(torch.float32, 1e-4), (torch.float16, 1e-2)])
-def test_gpu_parity(dtype, tol):
-    cpu_ref, _ = models("sd15_order")
-    ref = copy.deepcopy(cpu_ref).to("cuda", dtype)
-    ours = from_reference(ref)
-    x, context = inputs("sd15_order")
-    down, mid = control_residuals(cpu_ref, x)
-    x, context = x.to("cuda", dtype), context.to("cuda", dtype)
-    down, mid = tuple(d.to("cuda", dtype) for d in down), mid.to("cuda", dtype)
-    with torch.no_grad():
-        want = ref(x, torch.tensor([20, 700], device="cuda"), context,
-                   down_block_additional_residuals=down, mid_block_additional_residual=mid).sample
-        got = ours(x, torch.tensor([20, 700], device="cuda"), context, down, mid)
-    assert got.dtype == dtype and got.device.type == "cuda"
-    assert max_diff(got.float(), want.float()) <= tol * max(1.0, want.float().abs().max().item())

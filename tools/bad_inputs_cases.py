@@ -398,8 +398,10 @@ for _name, _prompt in PROMPTS.items():  # 100 KB of text is real work (thousands
     case(f"prompt {_name}", "prompt parsing", says=["prompt"], limit=40)(
         lambda env, p=_prompt: (lambda: t2i(env, p), handled))
 
-case("prompt editing with a negative switch step [cat:dog:-0.5]", "prompt parsing", says=["-0.5"])(
-    lambda env: lambda: prompt_schedule.schedule("a [cat:dog:-0.5]", 20))
+case("prompt editing with a negative switch step [cat:dog:-0.5] (A1111 reads it: dog from the start)",
+     "prompt parsing", "accept")(
+    lambda env: (lambda: prompt_schedule.schedule("a [cat:dog:-0.5]", 20),
+                 lambda got: None if got[-1] == (20, "a dog") else f"{got}: A1111 draws 'a dog' at every step"))
 case("parse_emphasis(None)", "prompt parsing", says=["none", "str"])(lambda env: lambda: prompts.parse_emphasis(None))
 case("chunk with chunk_length=np.int64(22)", "numpy numbers", "accept")(
     lambda env: (lambda: prompts.chunk(PROMPT, env.bundled.tokenizer, chunk_length=np.int64(22)),

@@ -265,14 +265,14 @@ def _write_parts(parts: Parts, path: Path, dtype: torch.dtype | None, extra: dic
         (path / name).write_text(json.dumps(content, indent=1))
 
 
-def load_bundled(device=None, dtype=None) -> Parts:
+def load_bundled(device=None, dtype=None, *, upcast_vae: bool = False) -> Parts:
     """The course's own small model (course/bundled/, trained by ``python -m course train-bundled``), with the
     sampler, steps, guidance scale and size it is meant to be used with in ``parts.defaults``; on ``device`` in
-    ``dtype`` (as ``Parts.to``; default: the CPU, float32)."""
+    ``dtype``, the VAE in float32 with ``upcast_vae`` (as ``Parts.to``; default: the CPU, float32)."""
     if not (BUNDLED_DIR / "model_index.json").is_file():
         raise FileNotFoundError(f"the bundled model is not in {BUNDLED_DIR}: train it with "
                                 "`python -m course train-bundled` (about half an hour on a laptop CPU).")
-    return load_folder(BUNDLED_DIR, device=device, dtype=dtype)
+    return load_folder(BUNDLED_DIR, device=device, dtype=dtype, upcast_vae=upcast_vae)
 
 
 def load_single_file(path: str | Path, allow_pickle: bool = False, tokenizer=None,

@@ -44,6 +44,7 @@ def png(image: Image.Image, zoom: int = 1) -> bytes:
 def decode(parts, latents: torch.Tensor) -> list:
     """Latents (N, C, h, w) -> N PIL images through the VAE, a few at a time (SD 1.5's decoder is big)."""
     per_batch = max(1, 4 * 64 * 64 // (latents.shape[2] * latents.shape[3]))  # 4 at SD 1.5's 64×64
+    latents = latents.to(next(parts.vae.parameters()).dtype)  # a float32 VAE beside half-precision parts
     with torch.no_grad():
         return [im for chunk in latents.split(per_batch)
                 for im in to_pil(parts.vae.decode(chunk / parts.vae.scaling_factor))]

@@ -64,7 +64,8 @@ def encode_pictures(parts, recipe: LoRARecipe, device) -> dict:
         ds = data.ShapesDataset(max(n, 1), seed=seed, split=split, size=32)
         items = [ds[i] for i in range(n)]
         with torch.no_grad():
-            posterior = parts.vae.encode(torch.stack([im for im, _ in items]).to(device) * 2 - 1) if n else None
+            pixels = torch.stack([im for im, _ in items]).to(next(parts.vae.parameters())) if n else None  # its dtype
+            posterior = parts.vae.encode(pixels * 2 - 1) if n else None
         out[name] = (posterior.mean if n else None, posterior.std if n else None, [c for _, c in items])
     return out
 
@@ -117,14 +118,15 @@ def train_lora(parts, recipe: LoRARecipe | None = None, workdir: str | Path = "r
         mean, std, captions = batch_at(pictures, recipe, step, g)
         drop = torch.rand(len(captions), generator=g) < recipe.caption_dropout
         texts = ["" if d else c for c, d in zip(captions, drop.tolist())]
-        z = (mean + std * torch.randn(mean.shape, generator=g).to(device)) * parts.vae.scaling_factor
+        like = next(parts.unet.parameters())  # half-precision parts: the UNet's dtype (the VAE's may be float32)
+        z = ((mean + std * torch.randn(mean.shape, generator=g).to(mean)) * parts.vae.scaling_factor).to(like)
         t = torch.randint(0, len(ac), (len(texts),), generator=g).to(device)
-        noise = torch.randn(z.shape, generator=g).to(device)
-        x_t = add_noise(z, noise, ac[t])  # (B, 4, h, w)
+        noise = torch.randn(z.shape, generator=g).to(z)
+        x_t = add_noise(z, noise, ac[t]).to(like)  # (B, 4, h, w); ᾱ is float32
         ids = parts.tokenizer(texts, warn=False)["input_ids"].to(device)
         with torch.set_grad_enabled(train_text):
             context = parts.text_encoder(ids)
-        loss = (parts.unet(x_t, t, context) - noise).pow(2).mean()
+        loss = (parts.unet(x_t, t, context).float() - noise.float()).pow(2).mean()  # summed in float32
         losses.append(loss.item())
         return loss
 
