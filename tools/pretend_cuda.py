@@ -171,6 +171,7 @@ def run_notebook(path: str | Path, stop_after: int | None = None) -> int:
     """Run the code cells of a notebook in one namespace under ``pretend_cuda``; print each cell's number as it
     runs and the first failure with its cell. Returns 0 when every cell ran, 1 otherwise."""
     import matplotlib
+    import matplotlib.pyplot
     import nbformat
 
     matplotlib.use("Agg")
@@ -184,8 +185,8 @@ def run_notebook(path: str | Path, stop_after: int | None = None) -> int:
             lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
             print(f"cell {index} ({k + 1}/{len(cells)})", flush=True)
             try:
-                with nullcontext():
-                    exec(compile("\n".join(lines), f"{path}:cell {index}", "exec"), namespace)
+                exec(compile("\n".join(lines), f"{path}:cell {index}", "exec"), namespace)
+                matplotlib.pyplot.close("all")  # no window shows them: keep memory flat
             except SystemExit:
                 raise
             except BaseException as err:  # noqa: BLE001 - report any failure with its cell
