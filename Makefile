@@ -11,7 +11,7 @@ PROMPT ?= a (red:1.3) circle on a blue background, ((masterpiece)), [blurry]
 IMAGE_PROMPT ?= a red circle in the top left on a blue background
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test start lab notebooks train-bundled clean
+.PHONY: setup demo test test-gpu test-latest start lab notebooks train-bundled clean
 
 setup: $(STAMP)
 
@@ -38,6 +38,21 @@ train-bundled: setup
 test: setup
 	$(PY) -m pytest
 
+# for a teacher with a CUDA GPU: the GPU tests (tests/test_devices.py and the others marked gpu), then nbval over
+# solutions/ with DEVICE = "cuda"; one command, at most GPU_TIMEOUT seconds. Where torch with CUDA is already
+# installed and the course with it (README: "On a GPU or a hosted notebook"): make test-gpu PY=python
+GPU_TIMEOUT ?= 900
+test-gpu:
+	@$(PY) -c 'import sys, torch; sys.exit(0 if torch.cuda.is_available() else "make test-gpu: this torch sees no CUDA GPU (torch " + torch.__version__ + "); make test checks everything else on the CPU.")'
+	COURSE_DEVICE=cuda timeout $(GPU_TIMEOUT) sh -c '$(PY) -m pytest -m gpu -rs tests && $(PY) -m pytest solutions'
+
+# the parity, bundled-model and notebook tests on the newest releases, in .venv-latest/ (tools/test_latest.py,
+# docs/compatibility.md). NOT part of `make test`, and CI never runs it: a library's release must not turn CI red.
+# torch: TORCH_LATEST (default: the newest CPU build this machine has), TORCH_LATEST_INDEX for another index
+test-latest:
+	$(PYTHON) tools/test_latest.py $(if $(TORCH_LATEST),--torch "$(TORCH_LATEST)") \
+	  $(if $(TORCH_LATEST_INDEX),--torch-index "$(TORCH_LATEST_INDEX)")
+
 # your own copies of the notebooks, in work/: never overwritten, never touched by the tests
 start: setup
 	$(PY) -m course start
@@ -49,4 +64,4 @@ notebooks: setup
 	$(PY) tools/make_notebooks.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .venv-latest .venv-oldest .pytest_cache .hypothesis
