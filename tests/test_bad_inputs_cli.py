@@ -162,14 +162,15 @@ def test_pickle_flag_reaches_the_loader(files, capsys, monkeypatch):
 
     seen = {}
 
-    def load(path, allow_pickle=False):
-        seen["allow_pickle"] = allow_pickle
+    def load(path, allow_pickle=False, device=None, dtype=None):
+        seen["allow_pickle"], seen["dtype"] = allow_pickle, dtype
         raise ValueError("stop here")
 
     monkeypatch.setattr(loading, "load_single_file", load)
     torch.save({"weight": torch.zeros(2)}, files / "model.ckpt")
-    refused_cli(capsys, gen(files, "--model", str(files / "model.ckpt"), "--allow-pickle"), "stop here")
-    assert seen == {"allow_pickle": True}
+    refused_cli(capsys, gen(files, "--model", str(files / "model.ckpt"), "--allow-pickle", "--dtype", "float16"),
+                "stop here")
+    assert seen == {"allow_pickle": True, "dtype": "float16"}  # --dtype reaches it too
 
 
 # ---- init image and mask ----------------------------------------------------------------------------------
