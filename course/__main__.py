@@ -6,6 +6,7 @@
 ``--model`` is a diffusers model folder or one SD 1.x .safetensors file on local disk (a pickle .ckpt only with
 ``--allow-pickle``); without it the course's own small model (course/bundled/) draws. ``python -m course
 train-bundled`` trains that model anew; ``python -m course train-lora`` teaches it a new colour with a LoRA;
+``python -m course train-textual-inversion`` teaches it a word for a new shape (only that word's vectors train);
 ``python -m course train-controlnet`` trains its edge-map ControlNet (course/bundled_controlnet/; run it again
 after retraining the bundled model).
 
@@ -192,6 +193,27 @@ def train_lora(args: argparse.Namespace) -> None:
         raise SystemExit(130) from None
 
 
+def train_textual_inversion(args: argparse.Namespace) -> None:
+    """Teach the bundled model a word for a new shape ("<ring>") by textual inversion; write the embedding file."""
+    if Path(args.out).suffix != ".safetensors":
+        raise ValueError(f"--out {args.out}: an embedding is written as .safetensors; give a path ending in "
+                         ".safetensors (diffusers reads learned_embeds.safetensors; A1111 names it after the file).")
+    _check_writable(Path(args.out), "--out", "file")
+    _check_writable(Path(args.workdir), "--workdir", "folder")
+    from course.training.textual_inversion import TextualInversionRecipe, train_textual_inversion_command
+
+    changes = {k: v for k, v in (("steps", args.steps), ("lr", args.lr), ("vectors", args.vectors),
+                                 ("images", args.images), ("token", args.token), ("init_word", args.init_word))
+               if v is not None}
+    try:
+        train_textual_inversion_command(Path(args.out), Path(args.workdir),
+                                        TextualInversionRecipe.of(args.concept, **changes), layout=args.layout,
+                                        device=args.device, restart=args.restart)
+    except KeyboardInterrupt as stop:
+        print(f"\n{stop}", file=sys.stderr)
+        raise SystemExit(130) from None
+
+
 def train_controlnet(args: argparse.Namespace) -> None:
     """Train the bundled model's Canny ControlNet (resuming a stopped run), evaluate it, write it with its card."""
     import dataclasses
@@ -310,6 +332,24 @@ def parser() -> argparse.ArgumentParser:
                     help="course.nets.lora.TARGETS names or regexes (default: {lora_targets}; also transformer, "
                          "resnets, text_encoder)")
     lo.add_argument("--device", type=_device, default=None, help="cpu or cuda (default: cuda when there is one)")
+    ti = command("train-textual-inversion", train_textual_inversion,
+                 "teach the bundled model a word for a new shape (textual inversion)")
+    ti.add_argument("--out", default="runs/textual_inversion/learned_embeds.safetensors",
+                    help="the embedding file to write (.safetensors)")
+    ti.add_argument("--workdir", default="runs/textual_inversion", help="checkpoints; rerun to resume after Ctrl-C")
+    ti.add_argument("--restart", action="store_true",
+                    help="delete the checkpoint in --workdir and start anew (a resumed run refuses changed settings)")
+    ti.add_argument("--layout", default="diffusers", choices=("diffusers", "a1111"),
+                    help="file layout (default diffusers: the token and its vectors; a1111: emb_params)")
+    ti.add_argument("--concept", default="ring", choices=("ring", "pink"),
+                    help="what to learn: ring, a shape the model never drew (default), or pink, a colour it never drew")
+    ti.add_argument("--steps", type=whole, default=None, help="default {ti.steps}")
+    ti.add_argument("--lr", type=positive, default=None, help="default {ti.lr:g}")
+    ti.add_argument("--vectors", type=whole, default=None, help="vectors of the new word (default {ti.vectors})")
+    ti.add_argument("--images", type=whole, default=None, help="pictures of the new shape (default {ti.images})")
+    ti.add_argument("--token", default=None, help="the new word (default {ti.token})")
+    ti.add_argument("--init-word", default=None, help="the word its vectors start from (default {ti.init_word})")
+    ti.add_argument("--device", type=_device, default=None, help="cpu or cuda (default: cuda when there is one)")
     c = command("train-controlnet", train_controlnet, "train the bundled model's edge-map ControlNet")
     c.add_argument("--out", default=None, help="folder to write (default: course/bundled_controlnet)")
     c.add_argument("--workdir", default="runs/controlnet", help="checkpoints; rerun to resume after Ctrl-C")

@@ -36,10 +36,11 @@ class RecipeHelp(argparse.HelpFormatter):
             from course.training.bundled import Recipe
             from course.training.controlnet import ControlRecipe
             from course.training.lora import LoRARecipe
+            from course.training.textual_inversion import TextualInversionRecipe
 
             lora = LoRARecipe()
             text = text.format(lora=lora, lora_targets=" ".join(lora.targets), control=ControlRecipe(),
-                               bundled=Recipe(), quick=Recipe.quick())
+                               bundled=Recipe(), quick=Recipe.quick(), ti=TextualInversionRecipe())
         return text
 
 

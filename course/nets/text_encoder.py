@@ -18,6 +18,7 @@ loads with ``strict=True``; ``course.io.loading.from_reference`` does that.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import torch
@@ -162,6 +163,23 @@ class TextEncoder(nn.Module):
         final = context if clip_skip == 0 else self.final_layer_norm(x)
         pooled = final[torch.arange(ids.shape[0], device=ids.device), eos_positions(ids, self.config.eos_token_id)]
         return TextEncoderOutput(context, pooled, tuple(hidden_states))
+
+    def resize_token_embeddings(self, rows: int) -> nn.Embedding:
+        """Give the token table ``rows`` rows (transformers' name), the first ones kept, new ones zero until a
+        textual-inversion embedding fills them (course.io.embeddings); ``config.vocab_size`` follows."""
+        old = self.embeddings.token_embedding
+        if isinstance(rows, bool) or not isinstance(rows, int) or rows < 1:
+            raise ValueError(f"rows={rows!r}: pass the number of tokens the table should hold (it holds "
+                             f"{old.num_embeddings}).")
+        new = nn.Embedding(rows, old.embedding_dim, device=old.weight.device, dtype=old.weight.dtype)
+        with torch.no_grad():
+            new.weight.zero_()
+            keep = min(rows, old.num_embeddings)
+            new.weight[:keep] = old.weight[:keep]
+        new.weight.requires_grad_(old.weight.requires_grad)
+        self.embeddings.token_embedding = new
+        self.config = dataclasses.replace(self.config, vocab_size=rows)
+        return new
 
     def _check(self, ids, clip_skip) -> int:
         cfg = self.config

@@ -20,6 +20,12 @@ Text becomes token ids in five steps:
 differ: OpenAI runs ``ftfy.fix_text`` and ``html.unescape`` first
 (``openai_cleanup=True`` here), transformers does not. So ``&amp;`` stays five
 characters in diffusers, and becomes ``&`` in OpenAI's CLIP.
+
+Added tokens (``add_tokens``; textual inversion's ``<concept>``, course/io/embeddings.py) are whole
+words BPE never sees: as transformers' ``add_tokens`` does, they are cut out of the cleaned text
+before step 2, wherever they occur ("a<ring>x" -> 'a', '<ring>', 'x'), the longest first, with
+ids from ``len(tokenizer)`` on; and, as diffusers' ``maybe_convert_prompt`` does for a multi-vector
+embedding, ``<tok>`` stands for ``<tok> <tok>_1 <tok>_2 ...`` as far as those are added tokens.
 """
 from __future__ import annotations
 
@@ -141,6 +147,8 @@ class CLIPTokenizer:
         self.model_max_length = model_max_length
         self.openai_cleanup = openai_cleanup
         self.cache: dict[str, list[str]] = {}  # piece -> symbols; prompts repeat words a lot
+        self.added_tokens: dict[str, int] = {}  # add_tokens: token -> id, never split by BPE
+        self._added_pattern, self._added_by_text = None, {}  # the added tokens as cleaned text: the text -> token
 
     # ---- loading -------------------------------------------------------------------------
     @classmethod
@@ -163,6 +171,20 @@ class CLIPTokenizer:
         folder = Path(folder)
         if (folder / "tokenizer").is_dir():
             folder = folder / "tokenizer"
+        tokenizer = cls._from_folder(folder, **kwargs)
+        path = folder / "added_tokens.json"  # what save() writes for add_tokens, as transformers' slow tokenizers did
+        added = read_json(path, "the tokenizer's added tokens (token -> id)") if path.is_file() else {}
+        if added:
+            n = len(tokenizer)
+            if not isinstance(added, dict) or sorted(added.values()) != list(range(n, n + len(added))):
+                raise ValueError(f"{path} must map each added token to an id after the vocabulary's {n}, in order; "
+                                 "the file is damaged: delete it and load the embeddings again "
+                                 "(course.io.embeddings.load_textual_inversion).")
+            tokenizer.add_tokens(sorted(added, key=added.get))
+        return tokenizer
+
+    @classmethod
+    def _from_folder(cls, folder: Path, **kwargs) -> "CLIPTokenizer":
         config = folder / "tokenizer_config.json"
         if config.is_file() and "model_max_length" not in kwargs:  # a model trained on shorter prompts says so
             length = read_json(config, "the tokenizer's settings").get("model_max_length")
@@ -200,12 +222,45 @@ class CLIPTokenizer:
         config = {"tokenizer_class": "CLIPTokenizer", "model_max_length": self.model_max_length, "bos_token": BOS,
                   "eos_token": EOS, "unk_token": EOS, "pad_token": self.decoder[self.pad_id]}
         (folder / "tokenizer_config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
-        (folder / "vocab.json").write_text(json.dumps(self.encoder, ensure_ascii=False), encoding="utf-8")
+        vocab = {t: i for t, i in self.encoder.items() if t not in self.added_tokens}
+        (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+        if self.added_tokens:
+            text = json.dumps(self.added_tokens, ensure_ascii=False)
+            (folder / "added_tokens.json").write_text(text, encoding="utf-8")
         (folder / "merges.txt").write_text("#version: 0.2\n" + "\n".join(" ".join(m) for m in self.merges) + "\n",
                                            encoding="utf-8")
 
     def __len__(self) -> int:
         return len(self.encoder)
+
+    def add_tokens(self, tokens: list[str]) -> list[int]:
+        """Add whole-word tokens BPE never splits, ids ``len(self)``, ``len(self) + 1``, ... (transformers'
+        ``add_tokens``); returns their ids. A token is matched in cleaned text, so "<Ring>" finds "<ring>" too."""
+        tokens = [tokens] if isinstance(tokens, str) else list(tokens)
+        for token in tokens:
+            if not isinstance(token, str) or not clean(token):
+                raise ValueError(f"token {token!r} is not a word: give a non-empty str, e.g. '<ring>'.")
+            if token in self.encoder or clean(token) in self._added_by_text or tokens.count(token) > 1:
+                raise ValueError(f"token {token!r} is already in the vocabulary (or twice in {tokens}); adding it "
+                                 "again would leave one of the two unreachable: choose another name, e.g. "
+                                 "'<my-concept>'.")
+        ids = []
+        for token in tokens:
+            ids.append(len(self.encoder))
+            self.encoder[token], self.decoder[ids[-1]], self.added_tokens[token] = ids[-1], token, ids[-1]
+        # leftmost match, longest first at each place ("<tok>_1" before "<tok>"), as tokenizers' added vocabulary
+        keys = sorted({clean(t) for t in self.added_tokens}, key=len, reverse=True)
+        self._added_pattern = regex.compile("|".join(regex.escape(k) for k in keys))
+        self._added_by_text = {clean(t): t for t in self.added_tokens}
+        return ids
+
+    def added_run(self, token: str) -> list[str]:
+        """``token`` and, for a multi-vector embedding, ``token_1``, ``token_2``, ... (diffusers' naming)."""
+        run, i = [token], 1
+        while f"{token}_{i}" in self.added_tokens:
+            run.append(f"{token}_{i}")
+            i += 1
+        return run
 
     # ---- encoding ------------------------------------------------------------------------
     def bpe(self, piece: str) -> list[str]:
@@ -228,9 +283,16 @@ class CLIPTokenizer:
             if part in (BOS, EOS):
                 symbols.append(part)
                 continue
-            for piece in pre_tokenize(clean(part, self.openai_cleanup)):
-                symbols.extend(self.bpe(to_byte_symbols(piece)))
+            text, start = clean(part, self.openai_cleanup), 0
+            for match in self._added_pattern.finditer(text) if self._added_pattern is not None else ():
+                symbols.extend(self._bpe_words(text[start:match.start()]))  # added tokens first: BPE never sees them
+                symbols.extend(self.added_run(self._added_by_text[match.group()]))
+                start = match.end()
+            symbols.extend(self._bpe_words(text[start:]))
         return symbols
+
+    def _bpe_words(self, text: str) -> list[str]:
+        return [s for piece in pre_tokenize(text) for s in self.bpe(to_byte_symbols(piece))]
 
     def encode(self, text: str) -> list[int]:
         """Text -> token ids, without BOS/EOS and without padding."""
@@ -287,6 +349,9 @@ class CLIPTokenizer:
         data = bytearray()
         for i in ids:
             symbol = self.decoder[int(i)]
+            if symbol in self.added_tokens:  # a whole word, not byte symbols
+                data += symbol.encode() + b" "
+                continue
             if symbol in (BOS, EOS):
                 if not (skip_special_tokens and int(i) in special):
                     data += symbol.encode() + b" "
