@@ -276,6 +276,13 @@ def test_a_stopped_run_resumes_to_the_same_vectors(tmp_path):
         train_textual_inversion(load_bundled(), dataclasses_replace(recipe, lr=0.01), tmp_path / "a")
 
 
+def quick_settings() -> dict:
+    from course.training.textual_inversion import TextualInversionRecipe
+
+    quick, default = TextualInversionRecipe.quick(), TextualInversionRecipe()
+    return {k: v for k, v in vars(quick).items() if v != getattr(default, k)}
+
+
 def dataclasses_replace(recipe, **changes):
     import dataclasses
 
@@ -287,7 +294,7 @@ def test_the_command_writes_an_embedding_that_loads(tmp_path):
     from course.training.textual_inversion import TextualInversionRecipe, train_textual_inversion_command
 
     out = train_textual_inversion_command(tmp_path / "learned_embeds.safetensors", tmp_path / "work",
-                                          TextualInversionRecipe.quick())
+                                          TextualInversionRecipe.of("ring", **quick_settings()))
     assert out.with_suffix(".json").is_file() and read_textual_inversion(out)[:2] == ("diffusers", "<ring>")
     parts = load_bundled()
     names = load_textual_inversion(parts, out)

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import gzip
 import html
-import json
 import unicodedata
 import warnings
 from collections import Counter
@@ -40,8 +39,7 @@ from pathlib import Path
 
 import regex
 
-from course.config import read_json
-from course.text.vocab_files import check_vocab, read_merges
+from course.text.vocab_files import read_added_tokens, read_folder, read_vocab_and_merges, write_folder
 
 BOS, EOS = "<|startoftext|>", "<|endoftext|>"
 END_OF_WORD = "</w>"
@@ -154,56 +152,22 @@ class CLIPTokenizer:
     @classmethod
     def from_files(cls, vocab_json: str | Path, merges_txt: str | Path, **kwargs) -> "CLIPTokenizer":
         """Load ``vocab.json`` + ``merges.txt`` (the ``tokenizer/`` folder of a diffusers SD model)."""
-        for path in (vocab_json, merges_txt):
-            if not Path(path).is_file():
-                raise FileNotFoundError(f"{path} does not exist. Point at the vocab.json and merges.txt inside "
-                                        "a Stable Diffusion model's tokenizer/ folder.")
-        vocab = check_vocab(read_json(vocab_json, "the tokenizer's vocabulary (token -> id)"), vocab_json)
-        return cls(vocab, read_merges(merges_txt, vocab), **kwargs)
+        return cls(*read_vocab_and_merges(vocab_json, merges_txt), **kwargs)
 
     @classmethod
     def from_folder(cls, folder: str | Path, **kwargs) -> "CLIPTokenizer":
         """Load a diffusers model folder (or its ``tokenizer/`` subfolder).
 
         Reads ``vocab.json`` + ``merges.txt`` (what SD repositories ship) or, when only that
-        is there, the ``tokenizer.json`` that transformers 5 writes.
+        is there, the ``tokenizer.json`` that transformers 5 writes; then ``added_tokens.json``.
         """
         folder = Path(folder)
         if (folder / "tokenizer").is_dir():
             folder = folder / "tokenizer"
-        tokenizer = cls._from_folder(folder, **kwargs)
-        path = folder / "added_tokens.json"  # what save() writes for add_tokens, as transformers' slow tokenizers did
-        added = read_json(path, "the tokenizer's added tokens (token -> id)") if path.is_file() else {}
-        if added:
-            n = len(tokenizer)
-            if not isinstance(added, dict) or sorted(added.values()) != list(range(n, n + len(added))):
-                raise ValueError(f"{path} must map each added token to an id after the vocabulary's {n}, in order; "
-                                 "the file is damaged: delete it and load the embeddings again "
-                                 "(course.io.embeddings.load_textual_inversion).")
-            tokenizer.add_tokens(sorted(added, key=added.get))
+        vocab, merges, settings = read_folder(folder)
+        tokenizer = cls(vocab, merges, **{**settings, **kwargs})
+        tokenizer.add_tokens(read_added_tokens(folder, len(tokenizer)))
         return tokenizer
-
-    @classmethod
-    def _from_folder(cls, folder: Path, **kwargs) -> "CLIPTokenizer":
-        config = folder / "tokenizer_config.json"
-        if config.is_file() and "model_max_length" not in kwargs:  # a model trained on shorter prompts says so
-            length = read_json(config, "the tokenizer's settings").get("model_max_length")
-            if isinstance(length, int) and 2 <= length <= 10_000:
-                kwargs["model_max_length"] = length
-        if not (folder / "vocab.json").is_file() and (folder / "tokenizer.json").is_file():
-            path = folder / "tokenizer.json"
-            model = read_json(path, "a tokenizers model").get("model")
-            if not isinstance(model, dict) or not isinstance(model.get("merges"), list):
-                raise ValueError(f"{path} has no \"model\" with \"vocab\" and \"merges\" lists: it is not a BPE "
-                                 "tokenizer's file. Use the vocab.json and merges.txt of an SD model's tokenizer/ "
-                                 "folder.")
-            merges = [tuple(m.split()) if isinstance(m, str) else tuple(m) for m in model["merges"]]
-            bad = next((i for i, m in enumerate(merges) if len(m) != 2 or not all(isinstance(x, str) for x in m)), None)
-            if bad is not None:
-                raise ValueError(f"{path}: merge {bad} of model.merges is {model['merges'][bad]!r}; each merge is a "
-                                 "pair of symbols (\"a b\" or [\"a\", \"b\"]). The file is damaged: restore it.")
-            return cls(check_vocab(model.get("vocab"), f"{path} (model.vocab)"), merges, **kwargs)
-        return cls.from_files(folder / "vocab.json", folder / "merges.txt", **kwargs)
 
     @classmethod
     def from_bpe_gz(cls, path: str | Path, **kwargs) -> "CLIPTokenizer":
@@ -215,20 +179,12 @@ class CLIPTokenizer:
         return cls({s: i for i, s in enumerate(symbols)}, merges, **kwargs)
 
     def save(self, folder: str | Path) -> None:
-        """Write ``vocab.json``, ``merges.txt`` and ``tokenizer_config.json`` as diffusers and transformers
-        expect them (the config carries ``model_max_length`` and the special tokens)."""
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
+        """Write ``vocab.json``, ``merges.txt``, ``tokenizer_config.json`` (``model_max_length`` and the special
+        tokens) and, when there are added tokens, ``added_tokens.json``, as diffusers and transformers expect them."""
         config = {"tokenizer_class": "CLIPTokenizer", "model_max_length": self.model_max_length, "bos_token": BOS,
                   "eos_token": EOS, "unk_token": EOS, "pad_token": self.decoder[self.pad_id]}
-        (folder / "tokenizer_config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
         vocab = {t: i for t, i in self.encoder.items() if t not in self.added_tokens}
-        (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-        if self.added_tokens:
-            text = json.dumps(self.added_tokens, ensure_ascii=False)
-            (folder / "added_tokens.json").write_text(text, encoding="utf-8")
-        (folder / "merges.txt").write_text("#version: 0.2\n" + "\n".join(" ".join(m) for m in self.merges) + "\n",
-                                           encoding="utf-8")
+        write_folder(folder, config, vocab, self.merges, self.added_tokens)
 
     def __len__(self) -> int:
         return len(self.encoder)
@@ -237,6 +193,8 @@ class CLIPTokenizer:
         """Add whole-word tokens BPE never splits, ids ``len(self)``, ``len(self) + 1``, ... (transformers'
         ``add_tokens``); returns their ids. A token is matched in cleaned text, so "<Ring>" finds "<ring>" too."""
         tokens = [tokens] if isinstance(tokens, str) else list(tokens)
+        if not tokens:
+            return []
         for token in tokens:
             if not isinstance(token, str) or not clean(token):
                 raise ValueError(f"token {token!r} is not a word: give a non-empty str, e.g. '<ring>'.")

@@ -2,12 +2,14 @@
 
 A damaged or mismatched file would otherwise tokenize silently wrong or fail far from its cause; each check here
 names the file and the first bad line or entry, and says what to do (restore the file from the model's
-download). ``course.text.tokenizer.CLIPTokenizer.from_folder`` reads its files through these.
+download). ``course.text.tokenizer.CLIPTokenizer`` reads and writes its files through these.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+from course.config import read_json
 
 
 def check_vocab(vocab, source) -> dict[str, int]:
@@ -69,3 +71,62 @@ def read_merges(path: str | Path, vocab: dict[str, int]) -> list[tuple[str, str]
                              "tokenizer/ folder). Restore the pair.")
         merges.append((pair[0], pair[1]))
     return merges
+
+
+def read_vocab_and_merges(vocab_json: str | Path, merges_txt: str | Path) -> tuple[dict, list]:
+    """The checked contents of ``vocab.json`` and ``merges.txt``."""
+    for path in (vocab_json, merges_txt):
+        if not Path(path).is_file():
+            raise FileNotFoundError(f"{path} does not exist. Point at the vocab.json and merges.txt inside "
+                                    "a Stable Diffusion model's tokenizer/ folder.")
+    vocab = check_vocab(read_json(vocab_json, "the tokenizer's vocabulary (token -> id)"), vocab_json)
+    return vocab, read_merges(merges_txt, vocab)
+
+
+def read_folder(folder: Path) -> tuple[dict, list, dict]:
+    """(vocab, merges, settings) of a tokenizer folder: ``vocab.json`` + ``merges.txt``, or only the
+    ``tokenizer.json`` transformers 5 writes; settings: ``model_max_length`` when tokenizer_config.json has one
+    (a model trained on shorter prompts says so)."""
+    settings, config = {}, folder / "tokenizer_config.json"
+    if config.is_file():
+        length = read_json(config, "the tokenizer's settings").get("model_max_length")
+        if isinstance(length, int) and 2 <= length <= 10_000:
+            settings["model_max_length"] = length
+    if (folder / "vocab.json").is_file() or not (folder / "tokenizer.json").is_file():
+        return (*read_vocab_and_merges(folder / "vocab.json", folder / "merges.txt"), settings)
+    path = folder / "tokenizer.json"
+    model = read_json(path, "a tokenizers model").get("model")
+    if not isinstance(model, dict) or not isinstance(model.get("merges"), list):
+        raise ValueError(f"{path} has no \"model\" with \"vocab\" and \"merges\" lists: it is not a BPE "
+                         "tokenizer's file. Use the vocab.json and merges.txt of an SD model's tokenizer/ folder.")
+    merges = [tuple(m.split()) if isinstance(m, str) else tuple(m) for m in model["merges"]]
+    bad = next((i for i, m in enumerate(merges) if len(m) != 2 or not all(isinstance(x, str) for x in m)), None)
+    if bad is not None:
+        raise ValueError(f"{path}: merge {bad} of model.merges is {model['merges'][bad]!r}; each merge is a "
+                         "pair of symbols (\"a b\" or [\"a\", \"b\"]). The file is damaged: restore it.")
+    return check_vocab(model.get("vocab"), f"{path} (model.vocab)"), merges, settings
+
+
+def read_added_tokens(folder: Path, first_id: int) -> list[str]:
+    """The tokens of ``added_tokens.json`` (textual inversion's words, token -> id, as transformers' slow
+    tokenizers wrote them) in id order; their ids must follow the vocabulary's ``first_id`` ones without a gap."""
+    path = folder / "added_tokens.json"
+    added = read_json(path, "the tokenizer's added tokens (token -> id)") if path.is_file() else {}
+    if not isinstance(added, dict) or sorted(added.values()) != list(range(first_id, first_id + len(added))):
+        raise ValueError(f"{path} must map each added token to an id after the vocabulary's {first_id}, in order; "
+                         "the file is damaged: delete it and load the embeddings again "
+                         "(course.io.embeddings.load_textual_inversion).")
+    return sorted(added, key=added.get)
+
+
+def write_folder(folder: str | Path, config: dict, vocab: dict, merges: list, added: dict) -> None:
+    """Write a tokenizer folder: tokenizer_config.json, vocab.json, merges.txt and, with added tokens,
+    added_tokens.json."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "tokenizer_config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
+    (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    if added:
+        (folder / "added_tokens.json").write_text(json.dumps(added, ensure_ascii=False), encoding="utf-8")
+    (folder / "merges.txt").write_text("#version: 0.2\n" + "\n".join(" ".join(m) for m in merges) + "\n",
+                                       encoding="utf-8")

@@ -1,14 +1,14 @@
-"""Textual inversion: teach the bundled model a word for a new shape by learning only that word's vectors.
+"""Textual inversion: teach the bundled model a word for a new concept by learning only that word's vectors.
 
 Gal et al. 2022, "An Image is Worth One Word: Personalizing Text-to-Image Generation using Textual Inversion"; the
 recipe of diffusers' examples/textual_inversion/textual_inversion.py on a small scale. The UNet, the VAE and the
-text encoder stay frozen; a new token ``<ring>`` (with ``vectors`` > 1: ``<ring>``, ``<ring>_1``, ...) is added to
-the tokenizer, its vectors start at a related word's ("circle"), and the usual ε-prediction loss (pick t, noise
+text encoder stay frozen; a new token ``<pink>`` (with ``vectors`` > 1: ``<pink>``, ``<pink>_1``, ...) is added to
+the tokenizer, its vectors start at a related word's ("purple"), and the usual ε-prediction loss (pick t, noise
 the latent, regress the noise with a mean squared error) on pictures of the concept, captioned with the token
-where the shape's name would be ("a red <ring> in the top left on a blue background"), trains those vectors alone.
-The concepts (``CONCEPTS``): a ring (split "new_shape" of ``course.training.data``), a shape the model has never
-drawn, and pink (split "new", the LoRA's colour), a colour it has never drawn. Nothing else changes, so every old
-prompt gives exactly the pictures it gave before; the price: a word can only steer the model to what its frozen
+where the concept's word would be ("a <pink> circle in the top left on a blue background"), trains those vectors
+alone. The concepts (``CONCEPTS``): pink (split "new" of ``course.training.data``, the LoRA's colour), a colour the
+model has never drawn, and a ring (split "new_shape"), a shape it has never drawn. Nothing else changes, so every
+old prompt gives exactly the pictures it gave before; the price: a word can only steer the model to what its frozen
 UNet and VAE can already draw. Pink lies between colours it knows; a ring, a hole in a shape, does not (measured
 in docs/results.md), which is what DreamBooth and LoRA, which change the UNet, are for.
 
@@ -42,19 +42,19 @@ from course.training.stage import Stage, prepare_resume, recipe_settings, step_g
 CHECKPOINT = "textual_inversion.pt"
 # the concepts the bundled model has never seen (course.training.data): the token, the word its vectors start
 # from, and the split of the pictures; ``TextualInversionRecipe.of(name)``
-CONCEPTS = {"ring": dict(token="<ring>", init_word="circle", split="new_shape"),
-            "pink": dict(token="<pink>", init_word="purple", split="new")}
+CONCEPTS = {"pink": dict(token="<pink>", init_word="purple", split="new"),
+            "ring": dict(token="<ring>", init_word="circle", split="new_shape")}
 
 
 @dataclass(frozen=True)
 class TextualInversionRecipe:
     """What to learn and how. ``quick()``: a few steps, for tests."""
 
-    token: str = "<ring>"        # the new word; with vectors > 1 also <ring>_1, ... (diffusers' names)
-    init_word: str = "circle"    # the vectors start at this word's (the mean of its tokens' vectors)
+    token: str = "<pink>"        # the new word; with vectors > 1 also <pink>_1, ... (diffusers' names)
+    init_word: str = "purple"    # the vectors start at this word's (the mean of its tokens' vectors)
     vectors: int = 1             # the paper's default; more did not help the ring (docs/results.md)
     images: int = 40             # pictures of the concept ("a few dozen")
-    split: str = "new_shape"     # course.training.data split they come from
+    split: str = "new"           # course.training.data split they come from
     lr: float = 5e-3
     warmup: int = 20
     steps: int = 300
@@ -68,7 +68,7 @@ class TextualInversionRecipe:
 
     @classmethod
     def of(cls, concept: str, **changes) -> "TextualInversionRecipe":
-        """The recipe for one of CONCEPTS ("ring", the default, or "pink", the LoRA's colour), with ``changes``."""
+        """The recipe for one of CONCEPTS ("pink", the LoRA's colour and the default, or "ring"), with ``changes``."""
         if concept not in CONCEPTS:
             raise ValueError(f"concept={concept!r}: use one of {', '.join(CONCEPTS)}.")
         return dataclasses.replace(cls(), **{**CONCEPTS[concept], **changes})
