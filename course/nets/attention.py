@@ -63,7 +63,10 @@ class Attention(nn.Module):
     attended over its H·W pixels and returned with the input added back (residual).
 
     Set ``keep_probs = True`` to store the last attention probabilities in ``self.probs``
-    (B, heads, Tq, Tk): the attention-map tools read them.
+    (B, heads, Tq, Tk): the attention-map tools read them (the text's, never an IP-Adapter's image tokens').
+
+    IP-Adapter (course/nets/ip_adapter.py) sets ``image_attention`` on a cross-attention; ``context`` is then a pair
+    (text tokens, image tokens) and the image half, λ · softmax(Q K_iᵀ / √d) V_i, is added before ``to_out``.
     """
 
     def __init__(self, query_dim: int, context_dim: int | None = None, heads: int = 8, dim_head: int = 64,
@@ -79,9 +82,13 @@ class Attention(nn.Module):
         self.to_out = nn.ModuleList([nn.Linear(inner, query_dim), nn.Dropout(0.0)])
         self.keep_probs = False
         self.probs: torch.Tensor | None = None
+        self.image_attention = None  # an IP-Adapter's DecoupledCrossAttention while one is attached (a reference)
 
-    def forward(self, x: torch.Tensor, context: torch.Tensor | None = None) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, context=None) -> torch.Tensor:
+        """x (B, T, C) or (B, C, H, W); context None (self-attention), text tokens (B, Tk, context_dim), or
+        (text tokens, image tokens) when the UNet was given ``image_embeds``."""
         residual = x
+        context, image_tokens = context if isinstance(context, tuple) else (context, None)
         image = x.ndim == 4
         if image:
             b, c, h, w = x.shape
@@ -96,6 +103,9 @@ class Attention(nn.Module):
             out, self.probs = attention(q, k, v, return_probs=True)
         else:
             out = attention(q, k, v)
+        ip = self.image_attention
+        if image_tokens is not None and ip is not None and ip.scale != 0:  # λ = 0: the plain layer, bit for bit
+            out = out + ip(q, image_tokens)  # decoupled cross-attention: attn(text) + λ · attn(image), same Q
         out = self.to_out[1](self.to_out[0](merge_heads(out)))  # (B, Tq, C)
         if image:
             out = out.transpose(1, 2).reshape(b, c, h, w)

@@ -57,12 +57,17 @@ class CLIPTextEmbeddings(nn.Module):
 
 
 class CLIPAttention(nn.Module):
-    """Causal multi-head self-attention with transformers' names; the math is course.nets.attention.attention."""
+    """Multi-head self-attention with transformers' names; the math is course.nets.attention.attention.
 
-    def __init__(self, config: TextEncoderConfig):
+    ``causal``: the text tower's (token i sees tokens 0..i); the image tower (image_encoder.py) lets every patch see
+    every other. ``config``: any config with hidden_size, num_attention_heads, intermediate_size, hidden_act and
+    layer_norm_eps (the text one or ImageEncoderConfig), here and in the two classes below."""
+
+    def __init__(self, config: TextEncoderConfig, causal: bool = True):
         super().__init__()
         width = config.hidden_size
         self.heads = config.num_attention_heads
+        self.causal = causal
         self.q_proj = nn.Linear(width, width)
         self.k_proj = nn.Linear(width, width)
         self.v_proj = nn.Linear(width, width)
@@ -72,7 +77,7 @@ class CLIPAttention(nn.Module):
         q = split_heads(self.q_proj(x), self.heads)  # (B, heads, T, d)
         k = split_heads(self.k_proj(x), self.heads)
         v = split_heads(self.v_proj(x), self.heads)
-        return self.out_proj(merge_heads(attention(q, k, v, causal=True)))  # (B, T, D)
+        return self.out_proj(merge_heads(attention(q, k, v, causal=self.causal)))  # (B, T, D)
 
 
 class CLIPMLP(nn.Module):
@@ -89,9 +94,9 @@ class CLIPMLP(nn.Module):
 class CLIPEncoderLayer(nn.Module):
     """One pre-LN block: normalise, then add; the residual stream x itself is never normalised."""
 
-    def __init__(self, config: TextEncoderConfig):
+    def __init__(self, config: TextEncoderConfig, causal: bool = True):
         super().__init__()
-        self.self_attn = CLIPAttention(config)
+        self.self_attn = CLIPAttention(config, causal)
         self.layer_norm1 = nn.LayerNorm(config.hidden_size, eps=config.layer_norm_eps)
         self.mlp = CLIPMLP(config)
         self.layer_norm2 = nn.LayerNorm(config.hidden_size, eps=config.layer_norm_eps)
@@ -104,9 +109,9 @@ class CLIPEncoderLayer(nn.Module):
 class CLIPEncoder(nn.Module):
     """Only a list of layers; it exists so the names read ``encoder.layers.N``, as in transformers."""
 
-    def __init__(self, config: TextEncoderConfig):
+    def __init__(self, config: TextEncoderConfig, causal: bool = True):
         super().__init__()
-        self.layers = nn.ModuleList([CLIPEncoderLayer(config) for _ in range(config.num_hidden_layers)])
+        self.layers = nn.ModuleList([CLIPEncoderLayer(config, causal) for _ in range(config.num_hidden_layers)])
 
 
 def eos_positions(ids: torch.Tensor, eos_token_id: int) -> torch.Tensor:
@@ -118,17 +123,22 @@ def eos_positions(ids: torch.Tensor, eos_token_id: int) -> torch.Tensor:
     return (ids == eos_token_id).int().argmax(dim=-1)  # the first position holding EOS (0 if there is none)
 
 
+def check_transformer_config(config, activations_in_use: str) -> None:
+    """What every CLIP tower (text or image) needs of its config, refused with the fix before any layer is built."""
+    if config.hidden_act not in ACTIVATIONS:
+        raise ValueError(f"hidden_act={config.hidden_act!r} is not built here; use one of {sorted(ACTIVATIONS)} "
+                         f"({activations_in_use}).")
+    if config.hidden_size % config.num_attention_heads:
+        raise ValueError(f"hidden_size={config.hidden_size} does not split into num_attention_heads="
+                         f"{config.num_attention_heads} equal heads; pick sizes where it divides evenly.")
+
+
 class TextEncoder(nn.Module):
     """CLIP's text transformer. ``text_encoder(ids)`` -> (B, T, D), the context the UNet cross-attends to."""
 
     def __init__(self, config: TextEncoderConfig):
         super().__init__()
-        if config.hidden_act not in ACTIVATIONS:
-            raise ValueError(f"hidden_act={config.hidden_act!r} is not built here; use one of {sorted(ACTIVATIONS)} "
-                             "(SD 1.x: 'quick_gelu').")
-        if config.hidden_size % config.num_attention_heads:
-            raise ValueError(f"hidden_size={config.hidden_size} does not split into num_attention_heads="
-                             f"{config.num_attention_heads} equal heads; pick sizes where it divides evenly.")
+        check_transformer_config(config, "SD 1.x: 'quick_gelu'")
         self.config = config
         self.embeddings = CLIPTextEmbeddings(config)
         self.encoder = CLIPEncoder(config)

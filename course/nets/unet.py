@@ -8,6 +8,7 @@ Ronneberger et al. 2015, with the ResNet blocks of Ho et al. 2020 and cross-atte
                                  └───────────────────────────────────┘
     t ─► sinusoids (time_proj) ─► MLP (time_embedding) ─► emb: added inside every ResNet block
     context (B, 77·k, 768) from the text encoder ─► K, V of every cross-attention (attn2)
+    image_embeds (B, D), with an IP-Adapter attached ─► image tokens ─► a second K, V in every attn2 (ip_adapter.py)
 
 Built from a ``UNetConfig`` with diffusers' ``UNet2DConditionModel`` parameter names, so its
 weights load with ``strict=True``. Latents whose H or W is not a multiple of 2^(number of
@@ -112,18 +113,26 @@ class UNet(nn.Module):
         self.conv_norm_out = nn.GroupNorm(config.norm_num_groups, channels[0], eps=config.norm_eps)
         self.conv_act = nn.SiLU()
         self.conv_out = nn.Conv2d(channels[0], config.out_channels, 3, padding=1)
+        self.ip_adapter = None  # an IP-Adapter (course/nets/ip_adapter.py) while one is attached: not our weights
 
     def forward(self, x: torch.Tensor, t, context: torch.Tensor,
                 down_block_additional_residuals: tuple[torch.Tensor, ...] | None = None,
-                mid_block_additional_residual: torch.Tensor | None = None) -> torch.Tensor:
+                mid_block_additional_residual: torch.Tensor | None = None,
+                image_embeds: torch.Tensor | None = None) -> torch.Tensor:
         """x (B, in_channels, h, w); t a number, a 0-d tensor or a (B,) tensor; context (B, T, cross_attention_dim).
 
         ``down_block_additional_residuals`` (one tensor per skip, in push order) and
         ``mid_block_additional_residual`` are ControlNet's outputs: added to the skips and to the mid
         block's output. Pass both or neither.
+
+        ``image_embeds`` (B, D) or (B, n, D): an image prompt, read through the attached IP-Adapter
+        (``course.io.ip_adapter_files.load_ip_adapter``); without it an attached adapter adds nothing.
         """
         self._check_inputs(x, context)
         b = x.shape[0]
+        if image_embeds is not None:
+            # IP-Adapter: the picture becomes image tokens that every attn2 reads with its own keys and values
+            context = (context, self._image_tokens(image_embeds, b))
 
         # 1. time: t -> (B,) -> sinusoids (B, C0) -> MLP (B, 4·C0)
         emb = self.time_proj(self._timesteps(t, b, x.device)).to(x.dtype)
@@ -169,6 +178,16 @@ class UNet(nn.Module):
             raise ValueError(f"UNet: context has shape {tuple(context.shape)}; it must be (B={x.shape[0]}, tokens, "
                              f"cross_attention_dim={c.cross_attention_dim}): one text encoding per latent, from a text "
                              f"encoder whose hidden_size is {c.cross_attention_dim}.")
+
+    def _image_tokens(self, image_embeds: torch.Tensor, b: int) -> torch.Tensor:
+        if self.ip_adapter is None:
+            raise ValueError("UNet: image_embeds were given but no IP-Adapter is attached to this UNet; load one first "
+                             "(course.io.ip_adapter_files.load_ip_adapter(unet, path)), or leave image_embeds out.")
+        if isinstance(image_embeds, torch.Tensor) and image_embeds.ndim in (2, 3) and image_embeds.shape[0] != b:
+            raise ValueError(f"UNet: image_embeds has shape {tuple(image_embeds.shape)}; it needs one row per latent "
+                             f"(B={b}): with classifier-free guidance, a row for the unconditional half too (zeros, "
+                             "as diffusers, for 'no picture').")
+        return self.ip_adapter(image_embeds)  # (B, n·N, C)
 
     @staticmethod
     def _timesteps(t, b: int, device) -> torch.Tensor:
