@@ -42,6 +42,8 @@ def test_it_lets_through_what_cuda_allows():
         assert x[torch.tensor([0, 2])].is_cuda  # a CPU index
         model = torch.nn.Linear(3, 2).to("cuda")
         assert model(x).is_cuda and torch.randn(2, generator=torch.Generator().manual_seed(0)).to(x).is_cuda
+        table = torch.nn.Embedding(4, 3, device="cuda")  # made there: nn.Parameter wraps a CUDA tensor
+        assert table.weight.is_cuda and table(torch.tensor([1], device="cuda")).is_cuda
     assert not torch.cuda.is_available() or torch.version.cuda  # everything is undone on leaving
 
 
@@ -54,6 +56,6 @@ def test_the_sampler_grid_runs_on_the_gpu():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["01_tokenizer", "02_clip", "03_unet", "04_vae", "05_sampling", "06_lora",
-                                  "07_controlnet"])
+                                  "07_controlnet", "08_personalisation"])
 def test_the_solution_notebooks_run_with_device_cuda(name):
     assert run_notebook(ROOT / "solutions" / f"{name}.ipynb") == 0

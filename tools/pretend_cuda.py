@@ -147,6 +147,17 @@ def _parameter_deepcopy(original):
     return deepcopy
 
 
+def _parameter_new(original):
+    """``nn.Parameter(data)`` makes a new tensor object out of sight of the mode: carry the mark over (a module made
+    with device="cuda", e.g. ``nn.Embedding(..., device=...)``, has marked weights)."""
+    def new(cls, data=None, requires_grad=True):
+        out = original(cls, data, requires_grad)
+        if marked(data):
+            setattr(out, MARK, True)
+        return out
+    return new
+
+
 @contextmanager
 def pretend_cuda():
     """Within: one pretend CUDA device; see the module docstring."""
@@ -163,6 +174,7 @@ def pretend_cuda():
             mock.patch.object(torch.nn.Module, "to", _module_to(module_to)), \
             mock.patch.object(torch.nn.Module, "cuda", lambda self, device=None: self.to("cuda")), \
             mock.patch.object(torch.nn.Parameter, "__deepcopy__", _parameter_deepcopy(torch.nn.Parameter.__deepcopy__)), \
+            mock.patch.object(torch.nn.Parameter, "__new__", _parameter_new(torch.nn.Parameter.__new__)), \
             _Mode():
         yield
 
