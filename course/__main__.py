@@ -7,12 +7,14 @@
 ``--allow-pickle``); without it the course's own small model (course/bundled/) draws. ``python -m course
 train-bundled`` trains that model anew; ``python -m course train-lora`` teaches it a new colour with a LoRA;
 ``python -m course train-textual-inversion`` teaches it a word for a new shape (only that word's vectors train);
+``python -m course train-dreambooth`` teaches it a new concept by fine-tuning its UNet (DreamBooth);
 ``python -m course train-controlnet`` trains its edge-map ControlNet (course/bundled_controlnet/; run it again
 after retraining the bundled model).
 
 Every argument is checked before the work it feeds (the model is loaded last), and a refusal is one line,
 ``error: ...``, with exit status 2; an operating-system failure during the work (disk full, ...) is one line too,
-with status 1; Ctrl-C exits with 130. This module imports torch only inside the commands, so ``--help`` is quick.
+with status 1; Ctrl-C exits with 130. This module imports torch only inside the commands, so ``--help`` is quick;
+the training commands themselves are in course/training/commands.py.
 """
 from __future__ import annotations
 
@@ -28,11 +30,17 @@ from course.cli import (
     Parser,
     RecipeHelp,
     UsageError,
-    _check_writable,
     _device,
     _number,
     _say,
     _size,
+)
+from course.training.commands import (
+    train_bundled,
+    train_controlnet,
+    train_dreambooth,
+    train_lora,
+    train_textual_inversion,
 )
 
 
@@ -151,90 +159,6 @@ def generate(args: argparse.Namespace) -> None:
           f"{' (random)' if args.seed == -1 else ''})")
 
 
-def train_bundled(args: argparse.Namespace) -> None:
-    """Train the course's small model from scratch (resuming a stopped run) and write it as a model folder."""
-    from course.parts import BUNDLED_DIR
-    from course.training.bundled import Recipe
-    from course.training.bundled import train_bundled as train
-    from course.training.stage import is_main
-
-    # --quick keeps its useless model and its checkpoints apart: a real run must neither ship nor resume them
-    workdir = Path(args.workdir or ("runs/bundled-quick" if args.quick else "runs/bundled"))
-    out = Path(args.out) if args.out else workdir / "model" if args.quick else BUNDLED_DIR
-    _check_writable(out, "--out", "folder")
-    _check_writable(workdir, "--workdir", "folder")
-    try:
-        train(out, workdir, Recipe.quick() if args.quick else None, device=args.device, restart=args.restart)
-    except KeyboardInterrupt as stop:
-        if is_main():  # under a launcher every process stops; the main one saved
-            print(f"\n{stop}", file=sys.stderr)
-        raise SystemExit(130) from None
-
-
-def train_lora(args: argparse.Namespace) -> None:
-    """Teach the bundled model a new colour ("pink") with a LoRA (resuming a stopped run); write the LoRA file."""
-    import dataclasses
-
-    if Path(args.out).suffix != ".safetensors":
-        raise ValueError(f"--out {args.out}: a LoRA file is written as .safetensors; give a path ending in "
-                         ".safetensors.")
-    _check_writable(Path(args.out), "--out", "file")
-    _check_writable(Path(args.workdir), "--workdir", "folder")
-    from course.training.lora import LoRARecipe, train_lora_command
-
-    changes = {k: v for k, v in (("steps", args.steps), ("rank", args.rank), ("alpha", args.alpha), ("lr", args.lr),
-                                 ("images", args.images), ("targets", tuple(args.targets) if args.targets else None))
-               if v is not None}
-    try:
-        train_lora_command(Path(args.out), Path(args.workdir), dataclasses.replace(LoRARecipe(), **changes),
-                           layout=args.layout, device=args.device, restart=args.restart)
-    except KeyboardInterrupt as stop:
-        print(f"\n{stop}", file=sys.stderr)
-        raise SystemExit(130) from None
-
-
-def train_textual_inversion(args: argparse.Namespace) -> None:
-    """Teach the bundled model a word for a new shape ("<ring>") by textual inversion; write the embedding file."""
-    if Path(args.out).suffix != ".safetensors":
-        raise ValueError(f"--out {args.out}: an embedding is written as .safetensors; give a path ending in "
-                         ".safetensors (diffusers reads learned_embeds.safetensors; A1111 names it after the file).")
-    _check_writable(Path(args.out), "--out", "file")
-    _check_writable(Path(args.workdir), "--workdir", "folder")
-    from course.training.textual_inversion import TextualInversionRecipe, train_textual_inversion_command
-
-    changes = {k: v for k, v in (("steps", args.steps), ("lr", args.lr), ("vectors", args.vectors),
-                                 ("images", args.images), ("token", args.token), ("init_word", args.init_word))
-               if v is not None}
-    try:
-        train_textual_inversion_command(Path(args.out), Path(args.workdir),
-                                        TextualInversionRecipe.of(args.concept, **changes), layout=args.layout,
-                                        device=args.device, restart=args.restart)
-    except KeyboardInterrupt as stop:
-        print(f"\n{stop}", file=sys.stderr)
-        raise SystemExit(130) from None
-
-
-def train_controlnet(args: argparse.Namespace) -> None:
-    """Train the bundled model's Canny ControlNet (resuming a stopped run), evaluate it, write it with its card."""
-    import dataclasses
-
-    from course.parts import BUNDLED_CONTROLNET_DIR
-    from course.training.controlnet import ControlRecipe
-    from course.training.controlnet import train_controlnet as train
-
-    out = Path(args.out) if args.out else BUNDLED_CONTROLNET_DIR
-    _check_writable(out, "--out", "folder")
-    _check_writable(Path(args.workdir), "--workdir", "folder")
-    changes = {k: v for k, v in (("steps", args.steps), ("batch", args.batch), ("lr", args.lr)) if v is not None}
-    try:
-        train(out, Path(args.workdir),
-              dataclasses.replace(ControlRecipe(), **changes), device=args.device, eval_n=args.eval_n,
-              restart=args.restart)
-    except KeyboardInterrupt as stop:
-        print(f"\n{stop}", file=sys.stderr)
-        raise SystemExit(130) from None
-
-
 def start(args: argparse.Namespace) -> None:
     """Copy the learner notebooks into your own folder (work/), never overwriting what you wrote there."""
     from course.notebook.workspace import REPO, report
@@ -341,8 +265,8 @@ def parser() -> argparse.ArgumentParser:
                     help="delete the checkpoint in --workdir and start anew (a resumed run refuses changed settings)")
     ti.add_argument("--layout", default="diffusers", choices=("diffusers", "a1111"),
                     help="file layout (default diffusers: the token and its vectors; a1111: emb_params)")
-    ti.add_argument("--concept", default="ring", choices=("ring", "pink"),
-                    help="what to learn: ring, a shape the model never drew (default), or pink, a colour it never drew")
+    ti.add_argument("--concept", default="pink", choices=("pink", "ring"),
+                    help="what to learn: pink, a colour the model never drew (default), or ring, a shape it never drew")
     ti.add_argument("--steps", type=whole, default=None, help="default {ti.steps}")
     ti.add_argument("--lr", type=positive, default=None, help="default {ti.lr:g}")
     ti.add_argument("--vectors", type=whole, default=None, help="vectors of the new word (default {ti.vectors})")
@@ -361,6 +285,24 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--lr", type=positive, default=None, help="learning rate (default {control.lr:g})")
     c.add_argument("--eval-n", type=whole, default=200, help="held-out cases for the model card (default %(default)s)")
     c.add_argument("--device", type=_device, default=None, help="cpu or cuda (default: cuda when there is one)")
+    d = command("train-dreambooth", train_dreambooth,
+                "teach the bundled model a new concept by fine-tuning its UNet (DreamBooth)")
+    d.add_argument("--out", default="runs/dreambooth/model", help="the model folder to write")
+    d.add_argument("--workdir", default="runs/dreambooth", help="checkpoints; rerun to resume after Ctrl-C")
+    d.add_argument("--restart", action="store_true",
+                   help="delete the checkpoint in --workdir and start anew (a resumed run refuses changed settings)")
+    d.add_argument("--concept", default="pink", choices=("pink", "ring"),
+                   help="what to learn: pink, a colour the model never drew (default), or ring, a shape it never drew")
+    d.add_argument("--steps", type=whole, default=None, help="default {db.steps}")
+    d.add_argument("--lr", type=positive, default=None, help="default {db.lr:g}")
+    d.add_argument("--images", type=whole, default=None, help="pictures of the concept (default {db.images})")
+    d.add_argument("--prior-weight", type=_number(float, "must be a number >= 0 (1 is the paper's; 0 turns prior "
+                                                         "preservation off)", lambda v: v >= 0),
+                   default=None, help="weight of the class pictures' loss, 0 = no prior preservation "
+                                      "(default {db.prior_weight:g})")
+    d.add_argument("--train-text-encoder", action="store_true",
+                   help="fine-tune the text encoder too (default: the UNet alone)")
+    d.add_argument("--device", type=_device, default=None, help="cpu or cuda (default: cuda when there is one)")
     return top
 
 

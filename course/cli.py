@@ -1,17 +1,15 @@
 """The command line's machinery: one-line refusals, checked option types, help filled from the recipes.
 
 ``course/__main__.py`` holds the commands; this module holds what makes their arguments safe: argparse that
-raises instead of printing usage, option types that refuse NaN, out-of-range and missing devices at once, a
-check that an output path can be written before the work, and one-line messages for any error.
+raises instead of printing usage, option types that refuse NaN, out-of-range and missing devices at once, and
+one-line messages for any error (course/training/commands.py checks that an output path can be written).
 """
 from __future__ import annotations
 
 import argparse
 import errno
 import math
-import os
 import sys
-from pathlib import Path
 
 
 class UsageError(Exception):
@@ -35,12 +33,14 @@ class RecipeHelp(argparse.HelpFormatter):
         if "{" in text:
             from course.training.bundled import Recipe
             from course.training.controlnet import ControlRecipe
+            from course.training.dreambooth import DreamBoothRecipe
             from course.training.lora import LoRARecipe
             from course.training.textual_inversion import TextualInversionRecipe
 
             lora = LoRARecipe()
             text = text.format(lora=lora, lora_targets=" ".join(lora.targets), control=ControlRecipe(),
-                               bundled=Recipe(), quick=Recipe.quick(), ti=TextualInversionRecipe())
+                               bundled=Recipe(), quick=Recipe.quick(), ti=TextualInversionRecipe(),
+                               db=DreamBoothRecipe())
         return text
 
 
@@ -92,24 +92,6 @@ def _device(text: str) -> str:
     if device.type not in ("cpu", "cuda", "mps"):
         raise argparse.ArgumentTypeError(f"{text}: the trainers run on cpu, cuda or mps")
     return text
-
-
-def _check_writable(path: Path, option: str, kind: str) -> None:
-    """A training output (``kind`` "file" or "folder") that the command creates, its folders too: refused now if
-    it cannot be, rather than when the training ends or first saves."""
-    if kind == "file" and path.is_dir():
-        raise ValueError(f"{option} {path} is a folder: give a file name in it.")
-    if kind == "folder" and path.exists() and not path.is_dir():
-        raise ValueError(f"{option} {path} is a file: give a folder (it is created if missing).")
-    existing = path
-    while not existing.exists() and existing != existing.parent:  # the nearest folder that exists
-        existing = existing.parent
-    if existing != path and not existing.is_dir():
-        raise ValueError(f"{option} {path}: {existing} is a file, so no folder can be made there: choose another path.")
-    folder = existing if existing.is_dir() else existing.parent
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise ValueError(f"{option} {path}: the folder {folder} is not writable (its permissions, or a read-only "
-                         "disk): choose a folder you can write to.")
 
 
 # what to do about an operating-system error, by its errno

@@ -4,6 +4,7 @@ import pytest
 import torch
 from reference_parts import tiny_pipeline
 from safetensors.torch import save_file
+from stopping import fixed_batch_loss
 
 from course.io.embeddings import load_textual_inversion, read_textual_inversion, save_textual_inversion
 from course.io.loading import from_reference
@@ -213,19 +214,6 @@ def test_the_ring_is_drawn_and_read_everywhere_and_only_where_asked():
 
 
 # ---- training ------------------------------------------------------------------------------------------------------
-
-def fixed_batch_loss(parts, mean, captions):
-    """The ε loss of one fixed batch (the same latents, timesteps and noise every time), without gradients."""
-    from course.sampling.schedules import add_noise, training_alphas_cumprod
-
-    g = torch.Generator().manual_seed(123)
-    t = torch.linspace(50, 950, len(captions)).long()
-    noise = torch.randn(mean.shape, generator=g)
-    x_t = add_noise(mean * parts.vae.scaling_factor, noise, training_alphas_cumprod(parts.scheduler_config)[t])
-    with torch.no_grad():
-        context = parts.text_encoder(parts.tokenizer(captions, warn=False)["input_ids"])
-        return (parts.unet(x_t, t, context) - noise).pow(2).mean().item()
-
 
 def test_a_short_run_trains_only_the_new_vectors_and_lowers_the_loss(tmp_path):
     from course.io.loading import load_bundled

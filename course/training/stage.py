@@ -139,6 +139,14 @@ def recipe_settings(recipe, leave_out: tuple[str, ...] = ("save_every_s",)) -> d
     return {k: v for k, v in dataclasses.asdict(recipe).items() if k not in leave_out}
 
 
+def concept_recipe(cls, concepts: dict, concept: str, changes: dict):
+    """``cls()`` with the settings of ``concepts[concept]`` and then ``changes``: the ``of`` of the personalisation
+    recipes (textual inversion, DreamBooth), which learn the same concepts; refuses an unknown one by name."""
+    if concept not in concepts:
+        raise ValueError(f"concept={concept!r}: use one of {', '.join(concepts)}.")
+    return dataclasses.replace(cls(), **{**concepts[concept], **changes})
+
+
 def prepare_resume(path: str | Path, settings: dict, restart: bool = False) -> None:
     """Before a run that resumes from the checkpoint ``path``: with ``restart``, delete the checkpoint (the run
     starts from step 0); otherwise refuse, naming each setting that differs (old → new), when the checkpoint was

@@ -37,7 +37,7 @@ from course.io.loading import load_bundled
 from course.pipeline import text_to_image
 from course.sampling.schedules import add_noise, training_alphas_cumprod
 from course.training import data
-from course.training.stage import Stage, prepare_resume, recipe_settings, step_generator
+from course.training.stage import Stage, concept_recipe, prepare_resume, recipe_settings, step_generator
 
 CHECKPOINT = "textual_inversion.pt"
 # the concepts the bundled model has never seen (course.training.data): the token, the word its vectors start
@@ -69,9 +69,7 @@ class TextualInversionRecipe:
     @classmethod
     def of(cls, concept: str, **changes) -> "TextualInversionRecipe":
         """The recipe for one of CONCEPTS ("pink", the LoRA's colour and the default, or "ring"), with ``changes``."""
-        if concept not in CONCEPTS:
-            raise ValueError(f"concept={concept!r}: use one of {', '.join(CONCEPTS)}.")
-        return dataclasses.replace(cls(), **{**CONCEPTS[concept], **changes})
+        return concept_recipe(cls, CONCEPTS, concept, changes)
 
 
 class NewTokens(nn.Module):
