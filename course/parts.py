@@ -24,7 +24,8 @@ BUNDLED_CONTROLNET_DIR = Path(__file__).resolve().parent / "bundled_controlnet"
 
 @dataclass
 class Parts:
-    """Everything a pipeline needs: the tokenizer, the three networks, and the scheduler's settings."""
+    """Everything a pipeline needs: the tokenizer, the three networks, and the scheduler's settings; optionally
+    an image encoder (CLIP's vision tower, for an IP-Adapter's ``ip_adapter_image=``)."""
 
     tokenizer: object
     text_encoder: nn.Module
@@ -35,6 +36,9 @@ class Parts:
     # what the model is meant to be sampled with (sampler, steps, guidance_scale, height, width): the
     # pipeline uses these when a call leaves them out; the bundled model sets them, SD 1.x folders do not
     defaults: dict = field(default_factory=dict)
+    # CLIP's image tower (course.nets.image_encoder.ImageEncoder, e.g. load_image_encoder(folder)): it turns an
+    # IP-Adapter's picture prompt into its embedding; None when no picture prompts are made
+    image_encoder: nn.Module | None = None
 
     @property
     def device(self) -> torch.device:
@@ -47,8 +51,9 @@ class Parts:
         return next(self.unet.parameters()).dtype
 
     def to(self, device=None, dtype=None, *, upcast_vae: bool = False) -> "Parts":
-        """Move the three networks to ``device`` and/or ``dtype``, in place, and return the parts (as
-        ``nn.Module.to`` does), e.g. ``parts.to("cuda", torch.float16)``.
+        """Move the three networks (and the image encoder, and an IP-Adapter attached to the UNet) to ``device``
+        and/or ``dtype``, in place, and return the parts (as ``nn.Module.to`` does), e.g.
+        ``parts.to("cuda", torch.float16)``.
 
         ``upcast_vae=True`` keeps the VAE in float32 while the rest goes to half precision: SD's VAE decoder
         can overflow float16 (inf, then a black picture) at large sizes; diffusers' ``upcast_vae`` does the same.
@@ -57,6 +62,10 @@ class Parts:
         self.text_encoder.to(device=device, dtype=dtype)
         self.unet.to(device=device, dtype=dtype)
         self.vae.to(device=device, dtype=torch.float32 if upcast_vae else dtype)
+        # an IP-Adapter is lent to the UNet by reference, not as a submodule, so the UNet's .to() leaves it behind
+        for extra in (self.image_encoder, getattr(self.unet, "ip_adapter", None)):
+            if extra is not None:
+                extra.to(device=device, dtype=dtype)
         return self
 
 

@@ -22,6 +22,7 @@ seeds, and the size of the work (``LIMITS``). Latents that turn NaN or inf stop 
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import warnings
@@ -48,6 +49,7 @@ from course.sampling.conditioning import Conditioning
 from course.sampling.control import Control
 from course.sampling.denoiser import denoiser_for, schedule_for
 from course.sampling.guidance import classifier_free_guidance
+from course.sampling.image_prompt import image_prompt
 from course.sampling.samplers import brownian_tree_noise, sample_dpmpp_sde
 
 __all__ = ["text_to_image", "image_to_image", "inpaint", "with_defaults", "compile_parts", "LIMITS", "NonFiniteError",
@@ -60,11 +62,12 @@ def _randn(shape, generator, like: torch.Tensor) -> torch.Tensor:
 
 
 def _sample(parts, info, cond: Conditioning, x, sigmas, ac, quantize, guidance_scale, generator, callback,
-            progress, first_step=0, unet_extra=None, paste=None, control=None):
+            progress, first_step=0, unet_extra=None, paste=None, control=None, picture=None):
     """The loop: the sampler walks x from sigmas[first_step] to sigmas[-1] on the guided UNet, as a denoiser D(x, σ).
     ``unet_extra`` (B, 5, h, w) is appended to the UNet's input channels (the inpainting UNet's mask and
     masked-image latents); ``paste(i, x)`` may replace x after step i (inpainting's known region); ``control``
-    (a ``course.sampling.control.Control``) gives the UNet its ControlNet residuals at each step.
+    (a ``course.sampling.control.Control``) gives the UNet its ControlNet residuals at each step; ``picture`` (a
+    ``course.sampling.image_prompt.ImagePrompt``) its IP-Adapter image embeddings, row by row.
     Each step's x is checked for NaN/inf (one reduction a step): a NonFiniteError names the step and its σ."""
     kwargs = {}
     if info.fn is sample_dpmpp_sde and generator is not None:  # diffusers' Brownian tree spans the whole schedule
@@ -72,9 +75,13 @@ def _sample(parts, info, cond: Conditioning, x, sigmas, ac, quantize, guidance_s
     steps = len(sigmas) - 1
     sigmas = sigmas[first_step:]
     unet, step = parts.unet, {"i": first_step}  # the step counter picks the prompt's text at each step
+    if picture is not None:
+        picture.bind(cond, x)  # encode the picture prompt, one embedding per image of the batch
 
     def model(x_in, t, context):  # the whole guidance batch at once: ControlNets see the same rows as the UNet
         extra = control.residuals(x_in, t, context, step["i"]) if control is not None else {}
+        if picture is not None:  # the ControlNets get the text alone, as in diffusers
+            extra = {**extra, "image_embeds": picture.rows(x_in.shape[0])}
         return unet(x_in, t, context, **extra)
 
     guided = classifier_free_guidance(model, guidance_scale)
@@ -98,7 +105,8 @@ def _sample(parts, info, cond: Conditioning, x, sigmas, ac, quantize, guidance_s
         return x_new
 
     try:
-        x = info.fn(denoiser, x, sigmas.to(x.device), generator=generator, callback=on_step, **kwargs)
+        with picture if picture is not None else contextlib.nullcontext():  # ip_adapter_scale, for this call only
+            x = info.fn(denoiser, x, sigmas.to(x.device), generator=generator, callback=on_step, **kwargs)
     finally:
         bar.close()
     return x / (sigmas[-1] ** 2 + 1) ** 0.5  # DDIM/PLMS stop at σ_0 > 0: back to the latent they decode
@@ -159,7 +167,8 @@ def text_to_image(parts, prompt, *, negative_prompt="", steps: int | None = None
                   sampler=None, seed: int | None = None, generator: torch.Generator | None = None,
                   height: int | None = None, width: int | None = None, num_images_per_prompt: int = 1,
                   clip_skip: int = 0, output_type: str = "pil", callback=None, progress: bool = True,
-                  control=None, control_start=0.0, control_end=1.0, guess_mode: bool = False):
+                  control=None, control_start=0.0, control_end=1.0, guess_mode: bool = False,
+                  ip_adapter_image=None, ip_adapter_image_embeds=None, ip_adapter_scale: float | None = None):
     """Prompt(s) -> images. ``parts``: a ``course.parts.Parts``; ``sampler``: a key of ``SAMPLERS``, an
     A1111 name or a ``SamplerInfo``; ``callback`` gets the sampler's dict {"x", "denoised", "i", "sigma"} each
     step. ``steps``, ``guidance_scale``, ``sampler`` (and height/width) left out come from ``parts.defaults`` (the
@@ -181,8 +190,15 @@ def text_to_image(parts, prompt, *, negative_prompt="", steps: int | None = None
     picture for all prompts, or one per prompt; height and width follow it when left out); ``control_start`` /
     ``control_end`` (one number or one per ControlNet): the fraction of the steps where it acts; ``guess_mode``:
     it controls the conditional prediction only, its residuals weighted 0.1 ... 1 (diffusers' semantics).
-    Steps are counted as sampler steps: for Heun, DPM++ SDE and PLMS diffusers counts its timesteps list instead."""
+    Steps are counted as sampler steps: for Heun, DPM++ SDE and PLMS diffusers counts its timesteps list instead.
+
+    IP-Adapter (Ye et al. 2023), after ``load_ip_adapter(parts.unet, path)``: ``ip_adapter_image`` (a PIL image or a
+    tensor (3, H, W) / (B, 3, H, W) in [0, 1]; one for all prompts or one per prompt) goes through CLIP's
+    preprocessing and ``parts.image_encoder``; or pass ``ip_adapter_image_embeds`` (1 or P, D) / (1 or P, k, D), the
+    conditional embeddings alone. ``ip_adapter_scale``: λ for this call (else the adapter's own). The unconditional
+    rows get zeros, as diffusers' (course.sampling.image_prompt)."""
     steps, guidance_scale, sampler = with_defaults(parts, steps, guidance_scale, sampler)
+    picture = image_prompt(parts, prompt, ip_adapter_image, ip_adapter_image_embeds, ip_adapter_scale)
     f = latent_factor(parts.vae)  # 8 for SD
     defaults = getattr(parts, "defaults", None) or {}
     if control is not None:
@@ -203,7 +219,7 @@ def text_to_image(parts, prompt, *, negative_prompt="", steps: int | None = None
     shape = (run.cond.batch, c, run.height // f, run.width // f)
     x = _randn(shape, run.generator, run.param) * init_scale.to(run.param)
     latents = _sample(parts, run.info, run.cond, x, sigmas, ac, quantize, run.guidance_scale, run.generator, callback,
-                      progress, control=control)
+                      progress, control=control, picture=picture)
     return _finish(parts.vae, latents, output_type, run)
 
 
@@ -211,12 +227,15 @@ def text_to_image(parts, prompt, *, negative_prompt="", steps: int | None = None
 def image_to_image(parts, prompt, image, *, strength: float = 0.8, negative_prompt="", steps: int | None = None,
                    guidance_scale: float | None = None, sampler=None, seed: int | None = None,
                    generator: torch.Generator | None = None, num_images_per_prompt: int = 1, clip_skip: int = 0,
-                   output_type: str = "pil", callback=None, progress: bool = True):
+                   output_type: str = "pil", callback=None, progress: bool = True, ip_adapter_image=None,
+                   ip_adapter_image_embeds=None, ip_adapter_scale: float | None = None):
     """Prompt(s) + image -> images (SDEdit). ``image``: a PIL image, or a tensor (3, H, W) / (B, 3, H, W) in
     [0, 1], H and W multiples of 8; one image, or one per prompt. ``strength`` in [0, 1]: the share of the
     ``steps`` that run, so the image is noised to the σ of step ``steps - int(steps · strength)``.
-    The rest as ``text_to_image`` (seeds, limits: a picture beyond ``LIMITS`` is refused before it is read)."""
+    The rest as ``text_to_image`` (seeds, limits: a picture beyond ``LIMITS`` is refused before it is read; IP-Adapter's
+    ``ip_adapter_image`` is the picture prompt, not ``image``, the picture to start from)."""
     steps, guidance_scale, sampler = with_defaults(parts, steps, guidance_scale, sampler)
+    picture = image_prompt(parts, prompt, ip_adapter_image, ip_adapter_image_embeds, ip_adapter_scale)
     check_work(parts, prompt, num_images_per_prompt, *(image_count_and_size(image) or (0, 0, 0)))
     pixels = image_tensor(image, "image").to(next(parts.vae.parameters()))  # (b, 3, H, W) in [-1, 1]
     run = _setup(parts, prompt, negative_prompt, steps, guidance_scale, sampler, seed, generator, pixels.shape[2],
@@ -228,7 +247,7 @@ def image_to_image(parts, prompt, image, *, strength: float = 0.8, negative_prom
     x = z0 + sigmas[start].to(param) * _randn(z0.shape, generator, param)  # x = z_0 + σ ε at the start step
     finite(x, "the image's latents (from the VAE's encoder)", run.guidance_scale)
     latents = _sample(parts, run.info, run.cond, x, sigmas, ac, quantize, run.guidance_scale, generator, callback,
-                      progress, first_step=start)
+                      progress, first_step=start, picture=picture)
     return _finish(parts.vae, latents, output_type, run)
 
 
@@ -236,13 +255,15 @@ def image_to_image(parts, prompt, image, *, strength: float = 0.8, negative_prom
 def inpaint(parts, prompt, image, mask, *, strength: float = 1.0, negative_prompt="", steps: int | None = None,
             guidance_scale: float | None = None, sampler=None, seed: int | None = None,
             generator: torch.Generator | None = None, num_images_per_prompt: int = 1, clip_skip: int = 0,
-            output_type: str = "pil", callback=None, progress: bool = True):
+            output_type: str = "pil", callback=None, progress: bool = True, ip_adapter_image=None,
+            ip_adapter_image_embeds=None, ip_adapter_scale: float | None = None):
     """Repaint the masked region of ``image`` from the prompt. ``mask``: a PIL image or a tensor (H, W) /
     (1, H, W) / (B, 1, H, W) in [0, 1], the same size as the image; white (>= 0.5) is repainted, black kept.
     With a 4-channel UNet the known region is noised to σ_{i+1} and pasted back after every step; a 9-channel
     inpainting UNet also gets [mask, latents of the masked image] as extra input channels.
     ``strength`` < 1 starts from the noised image instead of pure noise. The rest as ``image_to_image``."""
     steps, guidance_scale, sampler = with_defaults(parts, steps, guidance_scale, sampler)
+    picture = image_prompt(parts, prompt, ip_adapter_image, ip_adapter_image_embeds, ip_adapter_scale)
     in_channels = parts.unet.config.in_channels
     if in_channels not in (4, 9):
         raise ValueError(f"the UNet has {in_channels} input channels: inpaint needs 4 (any SD 1.x model) or "
@@ -276,7 +297,7 @@ def inpaint(parts, prompt, image, mask, *, strength: float = 1.0, negative_promp
             known = z0 + s * noise if start + i < steps - 1 else z0 * (s ** 2 + 1) ** 0.5
             return latent_mask * x + (1 - latent_mask) * known
     latents = _sample(parts, run.info, cond, x, sigmas, ac, quantize, run.guidance_scale, generator, callback,
-                      progress, first_step=start, unet_extra=extra, paste=paste)
+                      progress, first_step=start, unet_extra=extra, paste=paste, picture=picture)
     return _finish(vae, latents, output_type, run)
 
 

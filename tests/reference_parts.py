@@ -90,3 +90,33 @@ def assemble_pipeline(text_encoder, unet, vae, cls=StableDiffusionPipeline):
                    feature_extractor=None, requires_safety_checker=False)
     pipe.set_progress_bar_config(disable=True)
     return pipe
+
+
+def random_ip_adapter(unet: UNet2DConditionModel, width: int, image_dim: int, tokens: int = 4, spread: float = 0.3,
+                      seed: int = 3) -> dict[str, torch.Tensor]:
+    """A random plain IP-Adapter for diffusers' ``unet`` in the original flat layout, numbered as diffusers numbers
+    it: over every attention processor, 1 for the first attn2 and +2 for each next one. ``width``: the UNet's
+    cross-attention width; ``image_dim``: the image embedding's."""
+    g = torch.Generator().manual_seed(seed)
+    state = {"image_proj.proj.weight": spread * torch.randn(tokens * width, image_dim, generator=g),
+             "image_proj.proj.bias": 0.3 * torch.randn(tokens * width, generator=g),
+             "image_proj.norm.weight": 1 + 0.2 * torch.randn(width, generator=g),
+             "image_proj.norm.bias": 0.2 * torch.randn(width, generator=g)}
+    key_id = 1
+    for processor in unet.attn_processors:
+        if processor.endswith("attn2.processor"):
+            inner = unet.get_submodule(processor.removesuffix(".processor")).to_k.out_features
+            for kind in ("to_k_ip", "to_v_ip"):
+                state[f"ip_adapter.{key_id}.{kind}.weight"] = spread * torch.randn(inner, width, generator=g)
+            key_id += 2
+    return state
+
+
+def nested_ip_adapter(flat: dict) -> dict:
+    """The nested form of an IP-Adapter: what diffusers' load_ip_adapter builds from a .safetensors file, and
+    torch.load gives for the original .bin."""
+    out = {"image_proj": {}, "ip_adapter": {}}
+    for key, value in flat.items():
+        part, _, rest = key.partition(".")
+        out[part][rest] = value
+    return out

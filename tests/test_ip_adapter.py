@@ -10,6 +10,7 @@ import pytest
 import torch
 from diffusers import UNet2DConditionModel
 from diffusers.models.attention_processor import IPAdapterAttnProcessor2_0
+from reference_parts import nested_ip_adapter, random_ip_adapter
 from safetensors.torch import save_file
 
 from course.io.ip_adapter_files import load_ip_adapter, read_ip_adapter, save_ip_adapter
@@ -45,39 +46,15 @@ def reference(name: str) -> UNet2DConditionModel:
 
 
 def adapter_file(name: str, seed: int = 3) -> dict[str, torch.Tensor]:
-    """A random IP-Adapter for reference(name) in the original flat layout, numbered as diffusers numbers it:
-    over every attention processor, 1 for the first attn2 and +2 for each next one."""
-    unet = reference(name)
-    width = CONFIGS[name]["cross_attention_dim"]
-    g = torch.Generator().manual_seed(seed)
-    state = {"image_proj.proj.weight": 0.3 * torch.randn(N * width, D, generator=g),
-             "image_proj.proj.bias": 0.3 * torch.randn(N * width, generator=g),
-             "image_proj.norm.weight": 1 + 0.2 * torch.randn(width, generator=g),
-             "image_proj.norm.bias": 0.2 * torch.randn(width, generator=g)}
-    key_id = 1
-    for processor in unet.attn_processors:
-        if processor.endswith("attn2.processor"):
-            inner = unet.get_submodule(processor.removesuffix(".processor")).to_k.out_features
-            for kind in ("to_k_ip", "to_v_ip"):
-                state[f"ip_adapter.{key_id}.{kind}.weight"] = 0.3 * torch.randn(inner, width, generator=g)
-            key_id += 2
-    return state
-
-
-def nested(flat: dict) -> dict:
-    """The nested form: what diffusers' load_ip_adapter builds from a .safetensors file, and torch.load gives."""
-    out = {"image_proj": {}, "ip_adapter": {}}
-    for key, value in flat.items():
-        part, _, rest = key.partition(".")
-        out[part][rest] = value
-    return out
+    """A random IP-Adapter for reference(name) in the original flat layout."""
+    return random_ip_adapter(reference(name), CONFIGS[name]["cross_attention_dim"], D, N, spread=0.3, seed=seed)
 
 
 def diffusers_with_adapter(name: str, flat: dict, scale: float = 1.0) -> UNet2DConditionModel:
     unet = copy.deepcopy(reference(name))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        unet._load_ip_adapter_weights([nested(flat)])
+        unet._load_ip_adapter_weights([nested_ip_adapter(flat)])
     for processor in unet.attn_processors.values():
         if isinstance(processor, IPAdapterAttnProcessor2_0):
             processor.scale = [scale]  # what pipe.set_ip_adapter_scale(scale) does
@@ -188,9 +165,9 @@ def test_files_round_trip_and_diffusers_reads_ours(case, tmp_path):
     assert {f"{p}.{k}" for p in again for k in again[p]} == set(flat)
     assert all(torch.equal(again[p][k], flat[f"{p}.{k}"]) for p in again for k in again[p])
     pickled = tmp_path / "ip-adapter.bin"  # the original release's form: a pickled nested dict
-    torch.save(nested(flat), pickled)
+    torch.save(nested_ip_adapter(flat), pickled)
     assert all(torch.equal(read_ip_adapter(pickled, allow_pickle=True)[p][k], v)
-               for p, keys in nested(flat).items() for k, v in keys.items())
+               for p, keys in nested_ip_adapter(flat).items() for k, v in keys.items())
 
     vae = tiny_vae()
     text_encoder = tiny_clip()
@@ -251,7 +228,7 @@ def test_other_members_of_the_family_are_refused_by_name(case, tmp_path):
         with pytest.raises(ValueError, match=message):
             load_ip_adapter(ours, tmp_path / "other.safetensors")
         with pytest.raises(ValueError, match=message):
-            load_ip_adapter(ours, nested(state))
+            load_ip_adapter(ours, nested_ip_adapter(state))
 
 
 def test_damaged_or_mismatched_files_are_refused(case, tmp_path):
@@ -278,7 +255,7 @@ def test_damaged_or_mismatched_files_are_refused(case, tmp_path):
     assert ours.ip_adapter is case[4]  # nothing was attached by a refused file
     with pytest.raises(ValueError, match="course's UNet"):
         load_ip_adapter(reference(name), path)
-    torch.save(nested(flat), tmp_path / "ip.bin")
+    torch.save(nested_ip_adapter(flat), tmp_path / "ip.bin")
     with pytest.raises(ValueError, match="allow_pickle=True"):
         load_ip_adapter(ours, tmp_path / "ip.bin")
     with pytest.raises(ValueError, match="scale"):

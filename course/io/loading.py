@@ -39,6 +39,8 @@ from course.config import (
 from course.io import keymap
 from course.io.weights import load_weights, read_state_dict, replacing
 from course.nets.controlnet import ControlNet, ControlNetConfig, config_from_reference
+from course.nets.image_encoder import ImageEncoder
+from course.nets.image_encoder import config_from_reference as image_encoder_config
 from course.nets.text_encoder import TextEncoder
 from course.nets.unet import UNet
 from course.nets.vae import VAE
@@ -52,15 +54,21 @@ def _config_dict(module) -> dict:
 
 
 def from_reference(module: nn.Module) -> nn.Module:
-    """Turn a transformers ``CLIPTextModel`` or a diffusers ``UNet2DConditionModel`` / ``AutoencoderKL`` /
-    ``ControlNetModel`` into the course's network: config read from theirs, weights loaded strictly, eval mode,
-    same dtype and device.
+    """Turn a transformers ``CLIPTextModel`` / ``CLIPVisionModelWithProjection`` or a diffusers
+    ``UNet2DConditionModel`` / ``AutoencoderKL`` / ``ControlNetModel`` into the course's network: config read from
+    theirs, weights loaded strictly, eval mode, same dtype and device.
     A diffusers ``StableDiffusionPipeline`` (or its Img2Img / Inpaint sibling) becomes ``Parts``: all of its
-    networks, tokenizer and scheduler config.
+    networks (its image encoder too, when it has one), tokenizer and scheduler config.
     """
     kind = type(module).__name__
     if kind in ("StableDiffusionPipeline", "StableDiffusionImg2ImgPipeline", "StableDiffusionInpaintPipeline"):
         return _parts_from_pipeline(module)
+    if kind == "CLIPVisionModelWithProjection":
+        param = next(module.parameters())
+        model = ImageEncoder(image_encoder_config(_config_dict(module), f"the config of {kind}"))
+        state = {k: v for k, v in module.state_dict().items() if not k.endswith("position_ids")}  # no weight
+        model = model.to(device=param.device, dtype=param.dtype)
+        return load_weights(model, state, source=f"the weights of {kind}").eval()
     if kind == "ControlNetModel":
         param = next(module.parameters())
         config = config_from_reference(check_reference(ControlNetConfig, _config_dict(module), f"the config of {kind}"))
@@ -69,9 +77,9 @@ def from_reference(module: nn.Module) -> nn.Module:
     ours, cfg_cls = {"CLIPTextModel": (TextEncoder, TextEncoderConfig), "UNet2DConditionModel": (UNet, UNetConfig),
                      "AutoencoderKL": (VAE, VAEConfig)}.get(kind, (None, None))
     if ours is None:
-        raise ValueError(f"from_reference does not know {kind}; it converts transformers' CLIPTextModel, "
-                         "diffusers' UNet2DConditionModel, AutoencoderKL and ControlNetModel, and "
-                         "StableDiffusion(Img2Img|Inpaint)Pipeline.")
+        raise ValueError(f"from_reference does not know {kind}; it converts transformers' CLIPTextModel and "
+                         "CLIPVisionModelWithProjection, diffusers' UNet2DConditionModel, AutoencoderKL and "
+                         "ControlNetModel, and StableDiffusion(Img2Img|Inpaint)Pipeline.")
     config = from_reference_config(cfg_cls, _config_dict(module), f"the config of {kind}")
     param = next(module.parameters())
     model = ours(config).to(device=param.device, dtype=param.dtype)
@@ -94,8 +102,10 @@ def _parts_from_pipeline(pipe) -> "Parts":
     config = dict(pipe.scheduler.config)
     defaulted = set(config.get("_use_default_values", []))
     scheduler_config = {k: v for k, v in config.items() if k not in defaulted and not k.startswith("_")}
+    image_encoder = getattr(pipe, "image_encoder", None)  # IP-Adapter's CLIP image tower, when the pipeline has one
     return Parts(tokenizer, from_reference(pipe.text_encoder), from_reference(pipe.unet), from_reference(pipe.vae),
-                 scheduler_config=scheduler_config)
+                 scheduler_config=scheduler_config,
+                 image_encoder=from_reference(image_encoder) if image_encoder is not None else None)
 
 
 # ---- files ------------------------------------------------------------------------------------
