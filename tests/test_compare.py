@@ -141,6 +141,8 @@ def test_diverged():
     assert not row("a", None, None).diverged
     assert Row(**{**row("a", None, None).__dict__, "losses": [0.1] * 10 + [1.0] * 10}).diverged
     assert Row(**{**row("a", None, None).__dict__, "losses": [0.1, float("nan")]}).diverged
+    assert Row(**{**row("a", None, None).__dict__, "losses": [0.1] + [1.5] * 10 + [1.0] * 9}).diverged  # at once
+    assert not Row(**{**row("a", None, None).__dict__, "losses": [0.05] + [0.12] * 9 + [0.1] * 10}).diverged
 
 
 def test_bad_names_and_settings_are_refused():

@@ -2,16 +2,17 @@
 
     python tools/compare_personalisation.py                    # the table, the sweep and its figure
     python tools/compare_personalisation.py --only table       # or --only sweep
+    python tools/compare_personalisation.py --only timing      # each method's seconds per step, back to back
     python tools/compare_personalisation.py --fresh            # retrain everything (else finished runs are reused)
 
 The table: every method of ``course.training.compare.METHODS`` trained for ``--steps`` × ``--batch`` on the 40 pink
 pictures (split "new"), read on ``--prompts`` pink prompts with the method's word (the 60 of tools/eval_lora.py)
 and ``--old`` held-out prompts of the old concepts (the bundled model's evaluation), DPM++ 2M, 20 steps, CFG 3.
 The sweep: LoRA and DreamBooth over learning rates (``--sweep-steps`` × ``--sweep-batch``, 20 other pink prompts
-and 20 old ones, ``--sweep-prompts``), then the fixes (a lower rate, a warm-up, prior preservation) at the rates
-that went wrong; the loss curves and accuracies go to ``--figure``. Every run is kept as JSON in ``--runs`` as
-soon as it ends, so an interrupted run continues where it stopped. Prints markdown, the machine's load and the
-threads used.
+and 20 old ones, ``--sweep-prompts``), then the fixes (a lower rate, a warm-up, prior preservation, a tighter
+gradient clip) at the rates that went wrong; the loss curves and accuracies go to ``--figure``. Every run is kept
+as JSON in ``--runs`` as soon as it ends, so an interrupted run continues where it stopped. Prints markdown, the
+machine's load and the threads used.
 """
 from __future__ import annotations
 
@@ -78,6 +79,25 @@ def machine(records) -> str:
             f"{min(loads):.1f} to {max(loads):.1f} around the runs: timings on a machine shared with other jobs)")
 
 
+def timing(args) -> None:
+    """Each method's cost per step and before the first step, measured back to back, twice in opposite orders
+    (the faster of the two), so that the load of a shared machine weighs on all of them alike."""
+    names, best, loads = [m for m in METHODS if METHODS[m].kind != "base"], {}, [os.getloadavg()[0]]
+    for order in (names, names[::-1]):
+        for m in order:
+            row = run_method(m, args.timing_steps, args.batch, n_prompts=1, n_old=1)
+            per_step, setup = row.loop_seconds / args.timing_steps, row.seconds - row.loop_seconds
+            old = best.get(m, (np.inf, np.inf))
+            best[m] = (min(per_step, old[0]), min(setup, old[1]))
+            loads.append(os.getloadavg()[0])
+    print(f"| method | seconds per step of {args.batch} | seconds before the first step | {args.steps} steps |")
+    print("|---|---:|---:|---:|")
+    for m, (per_step, setup) in best.items():
+        print(f"| {METHODS[m].label} | {per_step:.3f} | {setup:.0f} | {setup + args.steps * per_step:.0f} s |")
+    print(f"\n(torch threads {torch.get_num_threads()}; {args.timing_steps} steps per run; 1-minute load average "
+          f"{min(loads):.1f} to {max(loads):.1f})")
+
+
 def sweep(args) -> None:
     common = dict(steps=args.sweep_steps, batch=args.sweep_batch, n_prompts=args.sweep_prompts,
                   n_old=args.sweep_prompts, prompt_seed=1)
@@ -112,8 +132,8 @@ def figure(results: dict, fixes: list, png: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig = plt.figure(figsize=(15, 7.5))
-    grid = fig.add_gridspec(2, 3, width_ratios=(1, 1, 1.15))
+    fig = plt.figure(figsize=(17, 7.5))
+    grid = fig.add_gridspec(2, 3, width_ratios=(1, 1, 1.2))
     for col, (method, records) in enumerate(results.items()):
         ax = fig.add_subplot(grid[0, col])
         for r in records:
@@ -132,18 +152,20 @@ def figure(results: dict, fixes: list, png: Path) -> None:
         ax.set_title(f"{METHODS[method].label}: read by the checker", fontsize=9)
     ax = fig.add_subplot(grid[:, 2])
     runs = {(r["method"], r["lr"]): r for rs in results.values() for r in rs}
-    labels, y = [], 0
-    for m, lr, what, r in fixes:
-        base = runs.get(("dreambooth" if m.startswith("dreambooth") else m, lr))
-        for dy, rec, alpha in ((0.2, base, 0.35), (-0.2, r, 1.0)):
-            if rec is not None:
-                values = [np.nan if rec[k] is None else rec[k]["all"] for k in ("concept", "old")]
-                ax.barh([y + dy + 0.1, y + dy - 0.1], values, height=0.2, color=["C0", "C1"], alpha=alpha)
-        labels.append(f"{METHODS[m].label.split(',')[0]} lr {lr:g}:\n{what}")
-        y -= 1
-    ax.set_yticks(range(0, y, -1), labels, fontsize=7), ax.set_xlim(0, 1.05)
-    ax.set_title("fixes (solid) against the same run without them (pale)\nblue: pink prompts, orange: old prompts; "
-                 "all three right", fontsize=9)
+    labels = []
+    for y, (m, lr, what, r) in enumerate(fixes):
+        base = runs[("dreambooth" if m.startswith("dreambooth") else m, lr)]
+        for rec, fill, dy in ((base, "none", 0.15), (r, None, -0.15)):
+            for key, colour, marker in (("concept", "C0", "o"), ("old", "C1", "s")):
+                value = np.nan if rec[key] is None else rec[key]["all"]
+                ax.plot([value], [-y + dy], marker, color=colour, markerfacecolor=fill or colour, markersize=8)
+        end = lambda rec: np.mean(rec["losses"][-15:])  # noqa: E731
+        labels.append(f"{METHODS[m].label.split(',')[0]}, lr {lr:g}: {what}\nloss at the end {end(base):.3f} → "
+                      f"{end(r):.3f}")
+    ax.set_yticks([-y for y in range(len(fixes))], labels, fontsize=7), ax.set_xlim(-0.05, 1.05)
+    ax.set_xlabel("all three right"), ax.grid(axis="x", alpha=0.3)
+    ax.set_title("a change (filled) against the run without it (hollow)\nblue: pink prompts, orange: old ones",
+                 fontsize=9)
     fig.tight_layout()
     png.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(png, dpi=90)
@@ -152,7 +174,9 @@ def figure(results: dict, fixes: list, png: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("table", "sweep"), default=None)
+    parser.add_argument("--only", choices=("table", "sweep", "timing"), default=None,
+                        help="timing: only each method's cost per step, back to back (not part of the default run)")
+    parser.add_argument("--timing-steps", type=int, default=30)
     parser.add_argument("--steps", type=int, default=300)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--prompts", type=int, default=60)
@@ -166,6 +190,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
+    if args.only == "timing":
+        return timing(args)
     if args.only != "sweep":
         table(args)
     if args.only != "table":

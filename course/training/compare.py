@@ -13,7 +13,8 @@ same pictures, the same number of steps × batch, and the same reader (the analy
 ``run_method`` trains one of ``METHODS`` on fresh parts and measures what a learner weighs: how often the new
 concept is drawn (prompts with the method's word), whether the old concepts are still drawn right (held-out
 prompts), how many numbers are trained, how big the file is (written, then measured), how long training took, and
-the gradient norm of every step before ``Stage`` clips it to 1. ``lr_sweep`` runs one method over learning rates.
+the gradient norm of every step before ``Stage`` clips it to 1 (``clip=`` clips tighter). ``lr_sweep`` runs one
+method over learning rates.
 
     rows = compare(["textual_inversion", "lora"], steps=20, batch=8, n_prompts=10)   # a notebook's short run
     print(format_table(rows))
@@ -38,6 +39,7 @@ from course.io.lora_files import save_lora
 from course.nets.lora import inject_lora
 from course.pipeline import text_to_image
 from course.training import data
+from course.training.dreambooth import DreamBoothRecipe, train_dreambooth
 from course.training.lora import LoRARecipe, train_lora
 from course.training.textual_inversion import TextualInversionRecipe, concept_prompts, train_textual_inversion
 
@@ -93,12 +95,13 @@ class Row:
 
     @property
     def diverged(self) -> bool:
-        """A non-finite loss, or a mean loss over the last tenth of the steps above twice the first tenth's."""
+        """A non-finite loss, or a mean loss over the last tenth of the steps above three times step 0's, the loss
+        of the model before any update (a batch's loss varies about twofold with its timesteps; 1 is the loss of
+        predicting no noise at all)."""
         if not self.losses:
             return False
         losses = np.asarray(self.losses, dtype=float)
-        k = max(1, len(losses) // 10)
-        return not np.isfinite(losses).all() or losses[-k:].mean() > 2 * losses[:k].mean()
+        return not np.isfinite(losses).all() or losses[-max(1, len(losses) // 10):].mean() > 3 * losses[0]
 
 
 class GradNorms:
@@ -151,7 +154,6 @@ def _recipe(kind: str, steps: int, batch: int, lr: float | None, seed: int, chan
     elif kind == "lora":
         base = LoRARecipe()
     else:
-        from course.training.dreambooth import DreamBoothRecipe  # written alongside; imported when used
         base = DreamBoothRecipe.of("pink")
     names = {f.name for f in dataclasses.fields(base)}
     unknown = sorted(set(changes) - names)
@@ -183,7 +185,6 @@ def _train(kind: str, parts, recipe, workdir: Path, device, trace: GradNorms):
         trace.watch(network.parameters())
         network, losses = train_lora(parts, recipe, workdir, network=network, **common)
         return "pink", losses, lambda out: [save_lora(network, out / "pink.safetensors")]
-    from course.training.dreambooth import train_dreambooth
     nets = [parts.unet] + ([parts.text_encoder] if recipe.train_text_encoder else [])
     params = [p.requires_grad_(True) for net in nets for p in net.parameters()]  # a hook needs it; kept by the hook
     trace.watch(params)
