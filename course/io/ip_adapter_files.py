@@ -20,8 +20,10 @@ from course.io.weights import check_weights, load_weights, read_state_dict
 from course.nets.image_encoder import ImageEncoder, config_from_reference
 from course.nets.ip_adapter import IPAdapter, check_scale, cross_attention_layers
 from course.nets.unet import UNet
+from course.parts import BUNDLED_IP_ADAPTER_DIR
 
-__all__ = ["read_ip_adapter", "load_ip_adapter", "save_ip_adapter", "load_image_encoder"]
+__all__ = ["read_ip_adapter", "load_ip_adapter", "save_ip_adapter", "load_image_encoder", "save_image_encoder",
+           "load_bundled_ip_adapter"]
 
 PLAIN = {"proj.weight", "proj.bias", "norm.weight", "norm.bias"}  # image_proj of the plain IP-Adapter
 LAYER_KEY = re.compile(r"(\d+)\.to_[kv]_ip\.weight")
@@ -164,3 +166,38 @@ def load_image_encoder(folder: str | Path, allow_pickle: bool = False) -> ImageE
     except ValueError as err:
         raise ValueError(f"{config_file}: {err}") from None
     return load_weights(model, state, source=str(folder)).eval()
+
+
+def save_image_encoder(encoder: ImageEncoder, folder: str | Path) -> Path:
+    """Write ``encoder`` as transformers writes a ``CLIPVisionModelWithProjection``: ``folder/config.json`` (its
+    ``CLIPVisionConfig``) and ``folder/model.safetensors`` (float32); ``load_image_encoder`` and transformers'
+    ``from_pretrained`` both read it."""
+    import dataclasses
+    import json
+
+    from safetensors.torch import save_file
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    config = {"architectures": ["CLIPVisionModelWithProjection"], "model_type": "clip_vision_model",
+              **dataclasses.asdict(encoder.config), "torch_dtype": "float32"}
+    (folder / "config.json").write_text(json.dumps(config, indent=1) + "\n")
+    state = {k: v.detach().to("cpu", torch.float32).contiguous() for k, v in encoder.state_dict().items()}
+    save_file(state, str(folder / "model.safetensors"), metadata={"format": "pt"})
+    return folder
+
+
+def load_bundled_ip_adapter(parts, scale: float = 1.0) -> IPAdapter:
+    """The bundled model's IP-Adapter (course/bundled_ip_adapter/, trained by ``python -m course train-ip-adapter``):
+    sets ``parts.image_encoder`` to its image encoder and attaches the adapter to ``parts.unet`` at ``scale``, both
+    on the UNet's device and dtype. Returns the adapter (``.scale``, ``.remove()``). For the bundled model only."""
+    scale = check_scale(scale)
+    folder = BUNDLED_IP_ADAPTER_DIR
+    if not (folder / "ip_adapter.safetensors").is_file():
+        raise FileNotFoundError(f"the bundled IP-Adapter is not in {folder}: train it with "
+                                f"`python -m course train-ip-adapter --out {folder}`.")
+    param = next(parts.unet.parameters())
+    encoder = load_image_encoder(folder / "image_encoder").to(param.device, param.dtype)
+    adapter = load_ip_adapter(parts.unet, folder / "ip_adapter.safetensors", scale)
+    parts.image_encoder = encoder
+    return adapter

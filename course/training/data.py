@@ -42,8 +42,8 @@ import numpy as np
 import torch
 
 __all__ = ["COLOURS", "SHAPES", "POSITIONS", "PROMPT_TEMPLATE", "TEMPLATES", "HELDOUT_TRIPLES", "Spec", "render",
-           "prompt", "caption", "split_of", "sample_spec", "heldout_prompts", "ShapesDataset", "Reading", "read",
-           "shape_mask", "score", "evaluate", "format_table", "NEW_COLOURS", "NEW_SHAPES"]
+           "prompt", "caption", "split_of", "spec_at", "sample_spec", "heldout_prompts", "ShapesDataset", "Reading",
+           "read", "shape_mask", "score", "evaluate", "format_table", "NEW_COLOURS", "NEW_SHAPES"]
 
 # RGB, at least 112 grey levels apart (orange and yellow, the closest pair): noise and blur cannot mix them up.
 COLOURS = {"red": (210, 20, 30), "orange": (250, 130, 0), "yellow": (250, 235, 40), "green": (30, 160, 50),
@@ -223,6 +223,11 @@ def _spec(rng: np.random.Generator, triple, position: str, image_size: int) -> S
     size = float(rng.uniform(*SIZE_RANGE))
     jitter = [float(rng.uniform(low, high)) for low, high in _jitter_range(position, size, image_size)]
     return Spec(*triple, position=position, size=size, jitter=jitter)
+
+
+def spec_at(rng: np.random.Generator, triple, position: str, image_size: int = 32) -> Spec:
+    """A Spec of (colour, shape, background) ``triple`` at ``position``, size and jitter drawn as sample_spec's."""
+    return _spec(rng, triple, position, image_size)
 
 
 def sample_spec(rng: np.random.Generator, split: str = "train", image_size: int = 32) -> Spec:
