@@ -8,6 +8,7 @@
 train-bundled`` trains that model anew; ``python -m course train-lora`` teaches it a new colour with a LoRA;
 ``python -m course train-textual-inversion`` teaches it a word for a new shape (only that word's vectors train);
 ``python -m course train-dreambooth`` teaches it a new concept by fine-tuning its UNet (DreamBooth);
+``python -m course train-ip-adapter`` trains its IP-Adapter (a picture as a prompt) and the image encoder it reads;
 ``python -m course train-controlnet`` trains its edge-map ControlNet (course/bundled_controlnet/; run it again
 after retraining the bundled model).
 
@@ -39,6 +40,7 @@ from course.training.commands import (
     train_bundled,
     train_controlnet,
     train_dreambooth,
+    train_ip_adapter,
     train_lora,
     train_textual_inversion,
 )
@@ -303,6 +305,25 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--train-text-encoder", action="store_true",
                    help="fine-tune the text encoder too (default: the UNet alone)")
     d.add_argument("--device", type=_device, default=None, help="cpu or cuda (default: cuda when there is one)")
+    ip = command("train-ip-adapter", train_ip_adapter,
+                 "train the bundled model's IP-Adapter (a picture as a prompt) and, first, its image encoder")
+    ip.add_argument("--out", default="runs/ip_adapter/model",
+                    help="the folder to write: image_encoder/, ip_adapter.safetensors (as course/bundled_ip_adapter)")
+    ip.add_argument("--workdir", default="runs/ip_adapter", help="checkpoints; rerun to resume after Ctrl-C")
+    ip.add_argument("--restart", action="store_true",
+                    help="delete the checkpoints in --workdir and start anew (a resumed run refuses changed settings)")
+    ip.add_argument("--image-encoder", default=None,
+                    help="an image encoder folder to read instead of training one (config.json + model.safetensors)")
+    ip.add_argument("--encoder-steps", type=whole, default=None, help="image encoder steps (default {enc.steps})")
+    ip.add_argument("--steps", type=whole, default=None, help="adapter steps (default {ip.steps})")
+    ip.add_argument("--lr", type=positive, default=None, help="default {ip.lr:g}")
+    ip.add_argument("--batch", type=whole, default=None, help="pictures per step (default {ip.batch})")
+    ip.add_argument("--reference", choices=("other", "same"), default=None,
+                    help="the picture prompt of each training picture: other, another picture of its colour and shape "
+                         "(default), or same, the picture itself (the paper's)")
+    ip.add_argument("--captions", choices=("place", "full"), default=None,
+                    help="place: the captions name background and place only (default); full: the dataset's captions")
+    ip.add_argument("--device", type=_device, default=None, help="cpu or cuda (default: cuda when there is one)")
     return top
 
 

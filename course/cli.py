@@ -34,13 +34,15 @@ class RecipeHelp(argparse.HelpFormatter):
             from course.training.bundled import Recipe
             from course.training.controlnet import ControlRecipe
             from course.training.dreambooth import DreamBoothRecipe
+            from course.training.image_encoder import ImageEncoderRecipe
+            from course.training.ip_adapter import IPAdapterRecipe
             from course.training.lora import LoRARecipe
             from course.training.textual_inversion import TextualInversionRecipe
 
             lora = LoRARecipe()
             text = text.format(lora=lora, lora_targets=" ".join(lora.targets), control=ControlRecipe(),
                                bundled=Recipe(), quick=Recipe.quick(), ti=TextualInversionRecipe(),
-                               db=DreamBoothRecipe())
+                               db=DreamBoothRecipe(), ip=IPAdapterRecipe(), enc=ImageEncoderRecipe())
         return text
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import torch
 from torch import nn
 
-# the course's small model, its ControlNet and its IP-Adapter ship inside the package (fp16 safetensors, configs, model cards)
+# the course's small model, its ControlNet and its IP-Adapter ship inside the package (safetensors, configs, model
+# cards)
 BUNDLED_DIR = Path(__file__).resolve().parent / "bundled"
 BUNDLED_CONTROLNET_DIR = Path(__file__).resolve().parent / "bundled_controlnet"
 BUNDLED_IP_ADAPTER_DIR = Path(__file__).resolve().parent / "bundled_ip_adapter"  # its image encoder and adapter

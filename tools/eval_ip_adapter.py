@@ -1,9 +1,9 @@
 """Evaluate the bundled IP-Adapter: does a picture set the colour and the shape while the words set the rest?
 
 Run: ``.venv/bin/python tools/eval_ip_adapter.py [--n 200] [--scales 0,0.25,0.5,0.75,1,1.5] [--folder
-course/bundled_ip_adapter] [--control] [--reference heldout]``. Held-out cases: spec i of ``data.heldout_prompts(n)`` (the 26
-held-out colour/shape/background triples, positions balanced) is the picture asked for. The image prompt is another
-picture of its colour and shape (``reference_for``): on another background and at another place, so a copied
+course/bundled_ip_adapter] [--control] [--reference heldout]``. Held-out cases: spec i of ``data.heldout_prompts(n)``
+(the 26 held-out colour/shape/background triples, positions balanced) is the picture asked for. The image prompt is
+another picture of its colour and shape (``reference_for``): on another background and at another place, so a copied
 background or place shows. The text names the background and the place alone: "on a white background, in the top
 left". Scored by the analytic checker (``course.training.data.read``): colour and shape against the picture
 prompt, background and position against the text; "copied" = the reference's background (or place) came out

@@ -1,5 +1,6 @@
 """The training commands of ``python -m course``: train-bundled, train-lora, train-textual-inversion,
-train-controlnet and train-dreambooth, each turning its parsed options into a recipe and calling the trainer.
+train-controlnet, train-dreambooth and train-ip-adapter, each turning its parsed options into a recipe and calling
+the trainer.
 
 ``course/__main__.py`` declares their options (argparse, with the checked types of course/cli.py) and hands the
 parsed namespace here. Every path is checked for writing before the trainer starts (``check_writable``), so a bad
@@ -134,5 +135,28 @@ def train_dreambooth(args: argparse.Namespace) -> None:
         _stopped(stop)
 
 
+def train_ip_adapter(args: argparse.Namespace) -> None:
+    """Train the bundled model's IP-Adapter (first its image encoder, unless --image-encoder names one); write the
+    folder: image_encoder/, ip_adapter.safetensors, ip_adapter.json."""
+    check_writable(Path(args.out), "--out", "folder")
+    check_writable(Path(args.workdir), "--workdir", "folder")
+    if args.image_encoder is not None and not (Path(args.image_encoder) / "config.json").is_file():
+        raise ValueError(f"--image-encoder {args.image_encoder} holds no config.json: give an image encoder folder "
+                         "(config.json + model.safetensors, e.g. course/bundled_ip_adapter/image_encoder), or leave "
+                         "it out to train one first.")
+    from course.training.image_encoder import ImageEncoderRecipe
+    from course.training.ip_adapter import IPAdapterRecipe, train_ip_adapter_command
+
+    recipe = dataclasses.replace(IPAdapterRecipe(), **_changes(args, "steps", "lr", "batch", "reference", "captions"))
+    encoder = ImageEncoderRecipe()
+    if args.encoder_steps is not None:
+        encoder = dataclasses.replace(encoder, steps=args.encoder_steps)
+    try:
+        train_ip_adapter_command(Path(args.out), Path(args.workdir), recipe, encoder, image_encoder=args.image_encoder,
+                                 device=args.device, restart=args.restart)
+    except KeyboardInterrupt as stop:
+        _stopped(stop)
+
+
 __all__ = ["check_writable", "train_bundled", "train_lora", "train_textual_inversion", "train_controlnet",
-           "train_dreambooth"]
+           "train_dreambooth", "train_ip_adapter"]

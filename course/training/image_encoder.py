@@ -157,6 +157,6 @@ def zero_shot_accuracy(parts, pair: LockedTextPair, n: int = 500, split: str = "
     return {**{k: float(np.mean(v)) for k, v in hits.items()}, "n": n}
 
 
-__all__ = ["ImageEncoderRecipe", "LockedTextPair", "pooled_text", "pictures", "contrastive_batch", "train_image_encoder",
-           "all_specs",
+__all__ = ["ImageEncoderRecipe", "LockedTextPair", "pooled_text", "pictures", "contrastive_batch",
+           "train_image_encoder", "all_specs",
            "zero_shot_accuracy"]

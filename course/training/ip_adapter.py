@@ -49,11 +49,12 @@ CHECKPOINT = "ip_adapter.pt"
 REFERENCES = ("other", "same")
 CAPTIONS = ("place", "full")
 # captions without the colour and the shape, by (names the position, names the background); rates as data's
-PLACE_TEMPLATES = {(True, True): ["on a {background} background, in the {position}",
-                                  "in the {position} on a {background} background", "{background} background, {position}"],
-                   (False, True): ["on a {background} background", "{background} background"],
-                   (True, False): ["in the {position}", "{position}"],
-                   (False, False): [""]}
+PLACE_TEMPLATES = {
+    (True, True): ["on a {background} background, in the {position}", "{background} background, {position}",
+                   "in the {position} on a {background} background"],
+    (False, True): ["on a {background} background", "{background} background"],
+    (True, False): ["in the {position}", "{position}"],
+    (False, False): [""]}
 
 
 @dataclass(frozen=True)
@@ -191,11 +192,12 @@ def _check(recipe: IPAdapterRecipe) -> None:
 def train_ip_adapter_command(out: str | Path, workdir: str | Path = "runs/ip_adapter",
                              recipe: IPAdapterRecipe | None = None, encoder_recipe: ImageEncoderRecipe | None = None,
                              image_encoder: str | Path | None = None, device: str | None = None,
-                             restart: bool = False) -> Path:
+                             restart: bool = False, eval_n: int = 500) -> Path:
     """Load the bundled model; train the image encoder (``encoder_recipe``; or load the folder ``image_encoder``),
     then the adapter (both resume a stopped run made with the same recipe; ``restart``: start anew); write the
     folder ``out``: image_encoder/ (config.json, model.safetensors), ip_adapter.safetensors and ip_adapter.json
-    (the recipes, the encoder's zero-shot accuracy, the timing), as course/bundled_ip_adapter/ holds them."""
+    (the recipes, the encoder's zero-shot accuracy on ``eval_n`` pictures each of the training and the held-out
+    triples, the timing), as course/bundled_ip_adapter/ holds them."""
     recipe, encoder_recipe = recipe or IPAdapterRecipe(), encoder_recipe or ImageEncoderRecipe()
     _check(recipe)
     prepare_resume(Path(workdir) / CHECKPOINT, recipe_settings(recipe), restart)  # before loading anything
@@ -209,7 +211,7 @@ def train_ip_adapter_command(out: str | Path, workdir: str | Path = "runs/ip_ada
         encoder = pair.image_encoder
         seconds = torch.load(Path(workdir) / "image_encoder.pt", map_location="cpu", weights_only=True)["seconds"]
         info["image_encoder"] = {"recipe": dataclasses.asdict(encoder_recipe), "training_seconds": round(seconds, 1),
-                                 "zero_shot": {split: zero_shot_accuracy(parts, pair, 500, split)
+                                 "zero_shot": {split: zero_shot_accuracy(parts, pair, eval_n, split)
                                                for split in ("train", "heldout")}}
     save_image_encoder(encoder, out / "image_encoder")
     adapter, losses = train_ip_adapter(parts, encoder, recipe, workdir, device, restart=restart)
