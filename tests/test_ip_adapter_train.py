@@ -122,6 +122,7 @@ def test_a_stopped_run_resumes_to_the_same_weights_and_a_changed_recipe_is_refus
     (dict(captions="none"), "captions='none'"),
     (dict(pool=0), "pool=0"),
     (dict(num_tokens=0), "num_tokens=0"),
+    (dict(t_exponent=0.0), "t_exponent=0.0 must be > 0"),
     (dict(text_dropout=-0.1), "each >= 0"),
     (dict(text_dropout=0.5, image_dropout=0.3, both_dropout=0.2), "together < 1"),
     (dict(lr=float("nan")), "lr=nan must be a finite number"),

@@ -11,13 +11,15 @@ instead. The bundled model's defaults (dpmpp_2m, 20 steps, CFG 3.0), seed = the 
 
 ``--control``: the InstantID-style composition. The picture carries the "identity" (colour and shape), the bundled
 ControlNet the "pose" (the Canny edge map of the asked-for picture fixes the place), the text only the background
-("on a white background"): each alone, then both.
+("on a white background"): each alone, then both; last, an edge map of another shape than the picture's (an
+outline is also a shape: who wins?).
 ``--reference heldout``: the image prompt is itself a picture of the held-out triple (at another place), so the
 image encoder sees a colour/shape/background combination it never trained on.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import statistics
 import sys
 import time
@@ -60,17 +62,20 @@ def cases(n: int, seed: int = 0, heldout_reference: bool = False):
 
 @torch.no_grad()
 def accuracy(parts, n: int, scale: float | None, text: str = "background and place", controlnet=None,
-             heldout_reference: bool = False, seed: int = 0, batch: int = 50) -> dict:
+             heldout_reference: bool = False, other_shape_edges: bool = False, seed: int = 0, batch: int = 50) -> dict:
     """Scores of ``n`` cases: data.evaluate's (colour, shape vs the picture prompt; background, position vs the
     text; with a ControlNet, position vs its edge map, which shows the asked-for picture), "all four", and the shares
-    where the reference's background / place were copied. ``scale`` None: no picture prompt at all."""
+    where the reference's background / place were copied. ``scale`` None: no picture prompt at all.
+    ``other_shape_edges``: the edge map shows the next shape of data.SHAPES instead (who wins the shape?), and
+    "edge map's shape" is the share drawn with it."""
     specs, refs, pictures = cases(n, seed, heldout_reference)
     images = []
     for start in range(0, n, batch):
         chunk = slice(start, start + batch)
         extra = {} if scale is None else {"ip_adapter_image": pictures[chunk], "ip_adapter_scale": scale}
         if controlnet is not None:
-            hints = torch.stack([torch.from_numpy(spec_hint(s)).permute(2, 0, 1) for s in specs[chunk]]).float() / 255
+            shown = [other_shape(s) if other_shape_edges else s for s in specs[chunk]]
+            hints = torch.stack([torch.from_numpy(spec_hint(s)).permute(2, 0, 1) for s in shown]).float() / 255
             extra["control"] = [(controlnet, hints, 1.0)]
         images.append(text_to_image(parts, [TEXTS[text](s) for s in specs[chunk]], seed=seed + start,
                                     output_type="pt", progress=False, **extra))
@@ -82,13 +87,21 @@ def accuracy(parts, n: int, scale: float | None, text: str = "background and pla
                                         for r, s in zip(readings, specs)]))
     scores["copied background"] = float(np.mean([r.background == ref.background for r, ref in zip(readings, refs)]))
     scores["copied place"] = float(np.mean([r.position == ref.position for r, ref in zip(readings, refs)]))
+    if other_shape_edges:
+        scores["edge map's shape"] = float(np.mean([r.shape == other_shape(s).shape for r, s in zip(readings, specs)]))
     return scores
+
+
+def other_shape(spec: data.Spec) -> data.Spec:
+    """The spec with the next shape of data.SHAPES (circle -> square -> triangle -> circle)."""
+    return dataclasses.replace(spec, shape=data.SHAPES[(data.SHAPES.index(spec.shape) + 1) % len(data.SHAPES)])
 
 
 def table(rows: dict) -> str:
     keys = ("colour", "shape", "background", "position", "all four", "copied background", "copied place")
+    keys += ("edge map's shape",) * any("edge map's shape" in r for r in rows.values())
     lines = ["| | " + " | ".join(keys) + " | n |", "|---" * (len(keys) + 2) + "|"]
-    lines += [f"| {name} | " + " | ".join(f"{100 * r[k]:.1f}%" for k in keys) + f" | {r['n']} |"
+    lines += [f"| {name} | " + " | ".join(f"{100 * r[k]:.1f}%" if k in r else "" for k in keys) + f" | {r['n']} |"
               for name, r in rows.items()]
     return "\n".join(lines)
 
@@ -119,6 +132,8 @@ def main() -> None:
         rows["picture (IP-Adapter)"] = accuracy(parts, args.n, 1.0, text, heldout_reference=heldout)
         rows["edge map (ControlNet)"] = accuracy(parts, args.n, None, text, net, heldout_reference=heldout)
         rows["picture + edge map"] = accuracy(parts, args.n, 1.0, text, net, heldout_reference=heldout)
+        rows["picture + edge map of another shape"] = accuracy(parts, args.n, 1.0, text, net, heldout,
+                                                              other_shape_edges=True)
     else:
         rows["no picture, the full prompt (the words say all)"] = accuracy(parts, args.n, None, "the full prompt")
         for scale in [float(s) for s in args.scales.split(",")]:

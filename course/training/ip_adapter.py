@@ -68,6 +68,7 @@ class IPAdapterRecipe:
     text_dropout: float = 0.05   # rows whose caption is "" (the paper's 0.05)
     image_dropout: float = 0.05  # rows whose picture is a zero embedding
     both_dropout: float = 0.05   # rows that lose both: the unconditional prediction of CFG
+    t_exponent: float = 1.0      # t = 1000·(1 − u^e), u uniform: 1 is the paper's uniform t; > 1 favours high noise
     lr: float = 1e-3
     warmup: int = 20
     steps: int = 600
@@ -155,7 +156,8 @@ def train_ip_adapter(parts, encoder, recipe: IPAdapterRecipe | None = None, work
         embeds = pool["embeds"][idx] * (~no_image).to(device)[:, None]  # a zero embedding: "no picture"
         z = (pool["mean"][idx] + pool["std"][idx] * torch.randn(pool["mean"][idx].shape, generator=g).to(device))
         z = z * parts.vae.scaling_factor
-        t = torch.randint(0, len(ac), (recipe.batch,), generator=g).to(device)
+        v = torch.rand(recipe.batch, generator=g)
+        t = (len(ac) * (1 - v ** recipe.t_exponent)).long().clamp(0, len(ac) - 1).to(device)
         noise = torch.randn(z.shape, generator=g).to(device)
         with torch.no_grad():
             context = parts.text_encoder(parts.tokenizer(texts, warn=False)["input_ids"].to(device))
@@ -183,6 +185,9 @@ def _check(recipe: IPAdapterRecipe) -> None:
     if recipe.pool < 1 or recipe.num_tokens < 1:
         raise ValueError(f"pool={recipe.pool}, num_tokens={recipe.num_tokens}: both must be >= 1 (pictures to "
                          "learn from, image tokens per picture; the plain IP-Adapter's 4).")
+    if not recipe.t_exponent > 0:
+        raise ValueError(f"t_exponent={recipe.t_exponent} must be > 0: timesteps are t = 1000·(1 − u^e) (1: uniform, "
+                         "the paper's; above 1: more of the noisy steps).")
     drops = (recipe.text_dropout, recipe.image_dropout, recipe.both_dropout)
     if min(drops) < 0 or sum(drops) >= 1:
         raise ValueError(f"text_dropout, image_dropout, both_dropout = {drops}: each >= 0 and together < 1 (the "
