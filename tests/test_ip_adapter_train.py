@@ -115,6 +115,8 @@ def test_a_stopped_run_resumes_to_the_same_weights_and_a_changed_recipe_is_refus
     assert len(rest) == 3 and all(torch.equal(straight[k], resumed[k]) for k in straight)
     with pytest.raises(ValueError, match=r"reference \"other\" → \"same\".*--restart"):
         train_ip_adapter(load_bundled(), encoder(), dataclasses.replace(recipe, reference="same"), tmp_path / "a")
+    with pytest.raises(ValueError, match=r"image_encoder \"[0-9a-f]{16}\" → \"[0-9a-f]{16}\""):  # another encoder
+        train_ip_adapter(load_bundled(), encoder(seed=1), recipe, tmp_path / "a")
 
 
 @pytest.mark.parametrize("changes,says", [

@@ -52,7 +52,7 @@ class ImageEncoderRecipe:
     projection_dim: int = 64     # the width of image_embeds, what the IP-Adapter's image_proj reads
     lr: float = 2e-3
     warmup: int = 50
-    steps: int = 1000
+    steps: int = 2000            # the shapes are learnt last (docs/ip_adapter.md)
     batch: int = 256             # InfoNCE: every other caption of the batch is a wrong answer
     seed: int = 0
     save_every_s: float = 60.0

@@ -28,6 +28,7 @@ unless it is given one, and writes the folder course/bundled_ip_adapter/ has.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import time
 from dataclasses import dataclass
@@ -121,15 +122,32 @@ def make_pool(parts, encoder, recipe: IPAdapterRecipe, device, chunk: int = 500)
             "specs": specs}
 
 
+def encoder_fingerprint(encoder) -> str:
+    """The first 16 hex digits of the SHA-256 of an image encoder's weights (float32, in state_dict order)."""
+    digest = hashlib.sha256()
+    for key, value in encoder.state_dict().items():
+        digest.update(key.encode())
+        digest.update(value.detach().to("cpu", torch.float32).contiguous().numpy().tobytes())
+    return digest.hexdigest()[:16]
+
+
+def adapter_settings(recipe: IPAdapterRecipe, encoder) -> dict:
+    """What the adapter's checkpoint is saved with: the recipe, and which image encoder it reads (a run resumed
+    with another encoder would go on training on other embeddings)."""
+    return {**recipe_settings(recipe), "image_encoder": encoder_fingerprint(encoder)}
+
+
 def train_ip_adapter(parts, encoder, recipe: IPAdapterRecipe | None = None, workdir: str | Path = "runs/ip_adapter",
                      device: str | None = None, log=None, log_every: int = 100, restart: bool = False):
     """Train an IP-Adapter for ``parts`` (a frozen ``course.parts.Parts``) reading ``encoder`` (an ``ImageEncoder``,
     frozen); return (the adapter, attached to ``parts.unet``, eval mode; the losses of the steps run in this call).
     ``parts.image_encoder`` is set to ``encoder``. Resumes from ``<workdir>/ip_adapter.pt`` when it exists and was
-    made with the same recipe (else refuses, naming what differs); ``restart=True`` starts from step 0."""
+    made with the same recipe and image encoder (else refuses, naming what differs); ``restart=True`` starts from
+    step 0."""
     recipe = recipe or IPAdapterRecipe()
     _check(recipe)
-    prepare_resume(Path(workdir) / CHECKPOINT, recipe_settings(recipe), restart)  # before the slow setup
+    settings = adapter_settings(recipe, encoder)
+    prepare_resume(Path(workdir) / CHECKPOINT, settings, restart)  # before the slow setup
     if getattr(parts.unet, "ip_adapter", None) is not None:
         raise ValueError("parts.unet already has an IP-Adapter attached: call .remove() on it first, or load the "
                          "parts anew; a new adapter trains on the plain UNet.")
@@ -141,8 +159,7 @@ def train_ip_adapter(parts, encoder, recipe: IPAdapterRecipe | None = None, work
     torch.manual_seed(recipe.seed)  # image_proj's initial weights
     adapter = IPAdapter(parts.unet, encoder.config.projection_dim, recipe.num_tokens).attach()
     ac = training_alphas_cumprod(parts.scheduler_config).to(device)  # the schedule the base model learnt
-    stage = Stage("ip_adapter", adapter, recipe.lr, Path(workdir), recipe.steps, recipe.warmup,
-                  settings=recipe_settings(recipe))
+    stage = Stage("ip_adapter", adapter, recipe.lr, Path(workdir), recipe.steps, recipe.warmup, settings=settings)
     losses = []
 
     def loss_at(step: int) -> torch.Tensor:
@@ -205,13 +222,13 @@ def train_ip_adapter_command(out: str | Path, workdir: str | Path = "runs/ip_ada
     triples, the timing), as course/bundled_ip_adapter/ holds them."""
     recipe, encoder_recipe = recipe or IPAdapterRecipe(), encoder_recipe or ImageEncoderRecipe()
     _check(recipe)
-    prepare_resume(Path(workdir) / CHECKPOINT, recipe_settings(recipe), restart)  # before loading anything
     out, started, info = Path(out), time.monotonic(), {"recipe": dataclasses.asdict(recipe)}
-    parts = load_bundled()
-    if image_encoder is not None:
+    if image_encoder is not None:  # a trained encoder is checked against the adapter's checkpoint when it is done
         encoder = load_image_encoder(image_encoder)
+        prepare_resume(Path(workdir) / CHECKPOINT, adapter_settings(recipe, encoder), restart)  # before the rest
         info["image_encoder"] = str(image_encoder)
-    else:
+    parts = load_bundled()
+    if image_encoder is None:
         pair, _ = train_image_encoder(parts, encoder_recipe, workdir, device, restart)
         encoder = pair.image_encoder
         seconds = torch.load(Path(workdir) / "image_encoder.pt", map_location="cpu", weights_only=True)["seconds"]
@@ -229,5 +246,5 @@ def train_ip_adapter_command(out: str | Path, workdir: str | Path = "runs/ip_ada
     return out
 
 
-__all__ = ["IPAdapterRecipe", "place_caption", "reference_spec", "make_pool", "train_ip_adapter",
-           "train_ip_adapter_command"]
+__all__ = ["IPAdapterRecipe", "place_caption", "reference_spec", "make_pool", "encoder_fingerprint",
+           "adapter_settings", "train_ip_adapter", "train_ip_adapter_command"]
