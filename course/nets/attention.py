@@ -66,7 +66,8 @@ class Attention(nn.Module):
     (B, heads, Tq, Tk): the attention-map tools read them (the text's, never an IP-Adapter's image tokens').
 
     IP-Adapter (course/nets/ip_adapter.py) sets ``image_attention`` on a cross-attention; ``context`` is then a pair
-    (text tokens, image tokens) and the image half, λ · softmax(Q K_iᵀ / √d) V_i, is added before ``to_out``.
+    (text tokens, image tokens), and the layer's attention becomes the adapter's decoupled one (text half plus
+    λ · softmax(Q K_iᵀ / √d) V_i) before ``to_out``.
     """
 
     def __init__(self, query_dim: int, context_dim: int | None = None, heads: int = 8, dim_head: int = 64,
@@ -99,13 +100,15 @@ class Attention(nn.Module):
         q = split_heads(self.to_q(x), self.heads)  # (B, heads, Tq, d)
         k = split_heads(self.to_k(context), self.heads)  # (B, heads, Tk, d)
         v = split_heads(self.to_v(context), self.heads)
-        if self.keep_probs:
+        ip = self.image_attention
+        if image_tokens is not None and ip is not None and ip.scale != 0:  # λ = 0: the plain layer, bit for bit
+            out = ip(q, k, v, image_tokens)  # decoupled cross-attention: attn(text) + λ · attn(image), same Q
+            if self.keep_probs:  # the maps show the text's probabilities, as without the adapter
+                self.probs = attention(q, k, v, return_probs=True)[1]
+        elif self.keep_probs:
             out, self.probs = attention(q, k, v, return_probs=True)
         else:
             out = attention(q, k, v)
-        ip = self.image_attention
-        if image_tokens is not None and ip is not None and ip.scale != 0:  # λ = 0: the plain layer, bit for bit
-            out = out + ip(q, image_tokens)  # decoupled cross-attention: attn(text) + λ · attn(image), same Q
         out = self.to_out[1](self.to_out[0](merge_heads(out)))  # (B, Tq, C)
         if image:
             out = out.transpose(1, 2).reshape(b, c, h, w)

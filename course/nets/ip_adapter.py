@@ -34,7 +34,7 @@ from torch import nn
 
 from course.nets.attention import Attention, attention, split_heads
 
-__all__ = ["ImageProjection", "DecoupledCrossAttention", "IPAdapter", "cross_attention_layers", "check_scale"]
+__all__ = ["ImageProjection", "decoupled_attention", "DecoupledCrossAttention", "IPAdapter", "cross_attention_layers", "check_scale"]
 
 # diffusers lists the UNet's attention layers block by block in this order (its modules were registered so)
 BLOCK_ORDER = {"down_blocks": 0, "up_blocks": 1, "mid_block": 2}
@@ -72,10 +72,20 @@ class ImageProjection(nn.Module):
         return self.norm(tokens)
 
 
+def decoupled_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, k_ip: torch.Tensor, v_ip: torch.Tensor,
+                        scale: float) -> torch.Tensor:
+    """softmax(Q Kᵀ / √d) V + λ · softmax(Q K_ipᵀ / √d) V_ip: q (B, heads, Tq, d), text k, v (B, heads, Tk, d),
+    image k_ip, v_ip (B, heads, Ti, d) -> (B, heads, Tq, d). Two softmaxes: the image tokens do not compete with
+    the text's for one attention budget."""
+    return attention(q, k, v) + scale * attention(q, k_ip, v_ip)
+
+
 class DecoupledCrossAttention(nn.Module):
-    """The image half of one attn2: λ · softmax(Q K_iᵀ / √d) V_i, added to the text half before ``to_out``.
+    """The image side of one attn2: its own keys and values for the image tokens, and the decoupled attention.
 
     ``to_k_ip``/``to_v_ip``: image tokens (C wide) -> keys and values as wide as attn2's own (no bias, as to_k).
+    ``combine`` is the function that joins both halves, ``decoupled_attention``; notebook 09 plugs the learner's
+    own in through ``IPAdapter.use``.
     """
 
     def __init__(self, context_dim: int, inner_dim: int, scale: float = 1.0):
@@ -83,13 +93,15 @@ class DecoupledCrossAttention(nn.Module):
         self.to_k_ip = nn.Linear(context_dim, inner_dim, bias=False)
         self.to_v_ip = nn.Linear(context_dim, inner_dim, bias=False)
         self.scale = check_scale(scale)
+        self.combine = decoupled_attention
 
-    def forward(self, q: torch.Tensor, image_tokens: torch.Tensor) -> torch.Tensor:
-        """q (B, heads, Tq, d) from attn2's to_q; image tokens (B, Ti, C) -> (B, heads, Tq, d)."""
+    def forward(self, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, image_tokens: torch.Tensor) -> torch.Tensor:
+        """q (B, heads, Tq, d) from attn2's to_q, k, v its text keys and values (B, heads, Tk, d); image tokens
+        (B, Ti, C) -> attn2's attention output (B, heads, Tq, d), before to_out."""
         heads = q.shape[1]
-        k = split_heads(self.to_k_ip(image_tokens), heads)  # (B, heads, Ti, d)
-        v = split_heads(self.to_v_ip(image_tokens), heads)
-        return self.scale * attention(q, k, v)  # its own softmax: the image tokens do not compete with the text's
+        k_ip = split_heads(self.to_k_ip(image_tokens), heads)  # (B, heads, Ti, d)
+        v_ip = split_heads(self.to_v_ip(image_tokens), heads)
+        return self.combine(q, k, v, k_ip, v_ip, self.scale)
 
 
 def cross_attention_layers(unet: nn.Module) -> dict[str, Attention]:
@@ -154,6 +166,20 @@ class IPAdapter(nn.Module):
             _refer(attn, "image_attention", self.ip_adapter[n])
         return self
 
+    def use(self, combine=None, image_proj: nn.Module | None = None) -> "IPAdapter":
+        """Run with other pieces (notebook 09 plugs in the learner's): ``combine(q, k, v, k_ip, v_ip, scale)`` in
+        every layer instead of ``decoupled_attention``, and ``image_proj`` (a module with this one's state_dict names
+        and shapes; the trained weights are loaded into it, strictly) instead of ``ImageProjection``. ``use()``
+        puts the course's back."""
+        for layer in self.ip_adapter.values():
+            layer.combine = decoupled_attention if combine is None else combine
+        own = self.__dict__.setdefault("_own_proj", self.image_proj)  # the course's, kept to be put back
+        if image_proj is not None:
+            image_proj.load_state_dict(own.state_dict(), strict=True)
+            image_proj = image_proj.to(own.proj.weight.device, own.proj.weight.dtype)
+        self.image_proj = own if image_proj is None else image_proj
+        return self
+
     def remove(self) -> None:
         """Detach: the UNet is the plain UNet again, and ``image_embeds=`` is refused."""
         if getattr(self._unet, "ip_adapter", None) is self:
@@ -175,4 +201,4 @@ class IPAdapter(nn.Module):
                              "move the adapter with the UNet (adapter.to(device, dtype)) and the embeddings there too.")
         b = image_embeds.shape[0]
         flat = image_embeds.reshape(-1, width).to(param.dtype)  # (B·n, D): each picture on its own
-        return self.image_proj(flat).reshape(b, -1, self.image_proj.norm.normalized_shape[0])  # (B, n·N, C)
+        return self.image_proj(flat).reshape(b, -1, self._unet.config.cross_attention_dim)  # (B, n·N, C)
