@@ -9,7 +9,8 @@ import pytest
 import torch
 import torch.nn.functional as F
 from torch import nn
-from verdicts import fails, passes
+from verdicts import diagnosed as _diagnosed
+from verdicts import fails, fresh_record, passes  # noqa: F401 (fresh_record: an autouse fixture)
 
 from course.checks import progress
 from course.checks.personalisation import (
@@ -20,18 +21,8 @@ from course.checks.personalisation import (
 from course.sampling.schedules import add_noise
 
 
-@pytest.fixture(autouse=True)
-def fresh_record(monkeypatch):
-    monkeypatch.setattr(progress, "PASSED", {})
-    monkeypatch.setattr(progress, "FAILURES", progress.Counter())
-    torch.set_num_threads(1)  # small tensors: as fast, and the machine is shared
-
-
 def diagnosed(result, capsys, words: str) -> str:
-    out = fails(result, capsys)  # printed once, as returned, no traceback
-    first = out.split("\n", 1)[0]
-    assert words in first, f"expected {words!r} on the first line:\n{out}"
-    return out
+    return _diagnosed(result, capsys, words, looks_like=False)
 
 
 # ---- §1 insert_embedding ------------------------------------------------------------------------------------------

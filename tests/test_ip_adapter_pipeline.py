@@ -278,6 +278,24 @@ def test_scale_is_for_the_call_only(both):
         adapter.scale = 1.0
 
 
+
+def test_scales_set_layer_by_layer_survive_a_call_without_ip_adapter_scale(both):
+    """Notebook 09's exercise sets one layer's scale at a time; a call that names no scale must not reset them."""
+    _, parts, adapter, _ = both
+    e = embeds()
+    first = next(iter(adapter.ip_adapter))
+    try:
+        adapter.ip_adapter[first].scale = 0.0
+        one_off = ours(parts, "euler", "latent", ip_adapter_image_embeds=e)
+        assert adapter.ip_adapter[first].scale == 0.0  # still off after the call
+        assert torch.equal(ours(parts, "euler", "latent", ip_adapter_image_embeds=e), one_off)
+        assert not torch.equal(ours(parts, "euler", "latent", ip_adapter_image_embeds=e, ip_adapter_scale=1.0),
+                               one_off)  # a call's scale sets every layer ...
+        assert adapter.ip_adapter[first].scale == 1.0  # ... and puts back the adapter's own, every layer's
+    finally:
+        adapter.scale = 1.0
+
+
 # ---- CLIP's preprocessing, the image encoder in Parts ----
 
 @pytest.mark.parametrize("size,mode,side", [((45, 37), "RGB", 30), ((23, 61), "RGB", 30), ((300, 199), "RGB", 224),

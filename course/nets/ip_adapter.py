@@ -112,6 +112,26 @@ def cross_attention_layers(unet: nn.Module) -> dict[str, Attention]:
     return {str(i): m for i, (name, m) in enumerate(found) if name.endswith("attn2")}
 
 
+def _check_fits(module, own: ImageProjection) -> None:
+    """Refuse, in words, a projection the trained weights cannot load into (names and shapes as the file's)."""
+    d, c, n = own.proj.in_features, own.norm.normalized_shape[0], own.num_tokens
+    build = f"ImageProjection({d}, {c}{', ' + str(n) if n != 4 else ''})"
+    if isinstance(module, type) or not isinstance(module, nn.Module):
+        what = f"the class {module.__name__}" if isinstance(module, type) else type(module).__name__
+        raise ValueError(f"image_proj is {what}; pass a built module, {build}.")
+    theirs, mine = own.state_dict(), module.state_dict()
+    lacking, extra = [k for k in theirs if k not in mine], [k for k in mine if k not in theirs]
+    if lacking or extra:
+        raise ValueError(f"image_proj={type(module).__name__} does not fit the adapter's projection: it lacks "
+                         f"{', '.join(lacking) or 'nothing'} (the file's names) and has {', '.join(extra) or 'nothing'}"
+                         " that the file does not hold; name its parts proj and norm, then pass it again "
+                         "(course.checks.check_image_projection says what differs).")
+    for key, value in theirs.items():
+        if mine[key].shape != value.shape:
+            raise ValueError(f"image_proj={type(module).__name__} does not fit: {key} is {tuple(mine[key].shape)} in "
+                             f"yours, {tuple(value.shape)} in the adapter's; build it as {build} ({n} tokens).")
+
+
 class IPAdapter(nn.Module):
     """An IP-Adapter for one UNet: ``image_proj`` and one ``DecoupledCrossAttention`` per attn2 (``ip_adapter``).
 
@@ -169,14 +189,15 @@ class IPAdapter(nn.Module):
     def use(self, combine=None, image_proj: nn.Module | None = None) -> "IPAdapter":
         """Run with other pieces (notebook 09 plugs in the learner's): ``combine(q, k, v, k_ip, v_ip, scale)`` in
         every layer instead of ``decoupled_attention``, and ``image_proj`` (a module with this one's state_dict names
-        and shapes; the trained weights are loaded into it, strictly) instead of ``ImageProjection``. ``use()``
-        puts the course's back."""
-        for layer in self.ip_adapter.values():
-            layer.combine = decoupled_attention if combine is None else combine
+        and shapes; the trained weights are loaded into it) instead of ``ImageProjection``. A projection that does
+        not fit is refused before anything changes. ``use()`` puts the course's back."""
         own = self.__dict__.setdefault("_own_proj", self.image_proj)  # the course's, kept to be put back
         if image_proj is not None:
+            _check_fits(image_proj, own)
             image_proj.load_state_dict(own.state_dict(), strict=True)
             image_proj = image_proj.to(own.proj.weight.device, own.proj.weight.dtype)
+        for layer in self.ip_adapter.values():
+            layer.combine = decoupled_attention if combine is None else combine
         self.image_proj = own if image_proj is None else image_proj
         return self
 

@@ -118,7 +118,8 @@ class ImagePrompt:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.adapter.scale = self.before
+        if self.scale is not None:  # untouched otherwise: scales set layer by layer stay as they were
+            self.adapter.scale = self.before
 
 
 def _checked_embeds(embeds, width: int) -> torch.Tensor:
