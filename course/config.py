@@ -42,7 +42,9 @@ class TextEncoderConfig:
 
 @dataclass(frozen=True)
 class UNetConfig:
-    """UNet2DConditionModel as SD 1.x configures it."""
+    """UNet2DConditionModel as SD 1.x and SDXL configure it (Podell et al. 2023, "SDXL: Improving Latent Diffusion
+    Models for High-Resolution Image Synthesis": three levels, no attention at the highest resolution, deeper
+    transformers lower down, a 2048-wide text context and the size/crop micro-conditioning)."""
 
     sample_size: int = 64  # latent size the model was trained at: 512 px / 8
     in_channels: int = 4
@@ -52,17 +54,28 @@ class UNetConfig:
     up_block_types: tuple[str, ...] = ("UpBlock2D",) + ("CrossAttnUpBlock2D",) * 3
     layers_per_block: int = 2
     cross_attention_dim: int = 768  # width of the text encoder's output
-    # diffusers calls this attention_head_dim, but in SD 1.x configs it is the number of heads: 8 heads of
-    # 320/8 = 40, 640/8 = 80, ... An int applies to every block; a tuple gives one value per down block.
+    # diffusers calls this attention_head_dim, but in SD 1.x and SDXL configs it is the number of heads: 8 heads of
+    # 320/8 = 40, 640/8 = 80, ...; SDXL's (5, 10, 20) gives heads of 64. An int applies to every block; a tuple gives
+    # one value per down block (the up blocks read them reversed, the mid block the last).
     attention_head_dim: int | tuple[int, ...] = 8
     norm_num_groups: int = 32
     norm_eps: float = 1e-5
     flip_sin_to_cos: bool = True  # timestep embedding is [cos, sin], not [sin, cos]
     freq_shift: int = 0
     downsample_padding: int = 1
-    use_linear_projection: bool = False  # proj_in/proj_out: 1x1 conv (SD 1.x) or linear (SD 2.x)
+    use_linear_projection: bool = False  # proj_in/proj_out: 1x1 conv (SD 1.x) or linear (SD 2.x, SDXL)
     upcast_attention: bool = False
-    transformer_layers_per_block: int = 1
+    # transformer layers in each Transformer2DModel: an int for all, one per down block (SDXL: (1, 2, 10)), or per
+    # down block a tuple with one per ResNet of that block; the mid block takes the last block's (first) value
+    transformer_layers_per_block: int | tuple[int | tuple[int, ...], ...] = 1
+    # the up path's: by default the down path's reversed; diffusers' "asymmetrical" UNets (SSD-1B, Vega) give one
+    # entry per up block (an int, or a tuple with one per ResNet of that up block)
+    reverse_transformer_layers_per_block: tuple[int | tuple[int, ...], ...] | None = None
+    # SDXL's micro-conditioning (course/nets/micro_conditioning.py): "text_time" adds an embedding of the pooled
+    # text and of the size/crop numbers (time_ids) to the time embedding; None (SD 1.x) adds nothing
+    addition_embed_type: str | None = None
+    addition_time_embed_dim: int | None = None  # sinusoid width of each time_id (SDXL: 256)
+    projection_class_embeddings_input_dim: int | None = None  # pooled width + len(time_ids)·that (SDXL: 1280 + 6·256)
 
     @classmethod
     def sd15(cls) -> "UNetConfig":
@@ -71,7 +84,27 @@ class UNetConfig:
     @classmethod
     def tiny(cls) -> "UNetConfig":
         return cls(sample_size=32, block_out_channels=(32, 64),
-                   down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"), up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), cross_attention_dim=32, attention_head_dim=8)
+                   down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
+                   up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), cross_attention_dim=32, attention_head_dim=8)
+
+    @classmethod
+    def sdxl(cls) -> "UNetConfig":
+        """stabilityai/stable-diffusion-xl-base-1.0's unet/config.json (2.6 B parameters)."""
+        return cls(sample_size=128, block_out_channels=(320, 640, 1280),
+                   down_block_types=("DownBlock2D", "CrossAttnDownBlock2D", "CrossAttnDownBlock2D"),
+                   up_block_types=("CrossAttnUpBlock2D", "CrossAttnUpBlock2D", "UpBlock2D"),
+                   cross_attention_dim=2048, attention_head_dim=(5, 10, 20), use_linear_projection=True,
+                   transformer_layers_per_block=(1, 2, 10), addition_embed_type="text_time",
+                   addition_time_embed_dim=256, projection_class_embeddings_input_dim=2816)
+
+    @classmethod
+    def tiny_sdxl(cls) -> "UNetConfig":
+        """The SDXL-shaped UNet of diffusers' SDXL pipeline tests: pooled text 32 wide, 6 time_ids of 8 (32 + 48)."""
+        return cls(sample_size=32, block_out_channels=(32, 64),
+                   down_block_types=("DownBlock2D", "CrossAttnDownBlock2D"),
+                   up_block_types=("CrossAttnUpBlock2D", "UpBlock2D"), cross_attention_dim=64,
+                   attention_head_dim=(2, 4), use_linear_projection=True, transformer_layers_per_block=(1, 2),
+                   addition_embed_type="text_time", addition_time_embed_dim=8, projection_class_embeddings_input_dim=80)
 
     def heads(self) -> tuple[int, ...]:
         """Number of attention heads of each down block (the up blocks use them reversed)."""
@@ -111,9 +144,12 @@ REQUIRED = {
     TextEncoderConfig: {"model_type": "clip_text_model"},
     UNetConfig: {"center_input_sample": False, "mid_block_type": "UNetMidBlock2DCrossAttn", "act_fn": "silu",
                  "only_cross_attention": False, "dual_cross_attention": False, "class_embed_type": None,
-                 "addition_embed_type": None, "time_embedding_type": "positional", "resnet_time_scale_shift": "default",
+                 "time_embedding_type": "positional", "resnet_time_scale_shift": "default",
                  "time_cond_proj_dim": None, "conv_in_kernel": 3, "conv_out_kernel": 3, "encoder_hid_dim": None,
-                 "num_attention_heads": None, "mid_block_scale_factor": 1, "attention_type": "default"},
+                 "num_attention_heads": None, "mid_block_scale_factor": 1, "attention_type": "default",
+                 "time_embedding_dim": None, "time_embedding_act_fn": None, "timestep_post_act": None,
+                 "class_embeddings_concat": False, "encoder_hid_dim_type": None, "num_class_embeds": None,
+                 "resnet_skip_time_act": False, "resnet_out_scale_factor": 1, "cross_attention_norm": None},
     VAEConfig: {"act_fn": "silu", "shift_factor": None, "latents_mean": None, "latents_std": None},
 }
 
@@ -130,19 +166,14 @@ def from_reference_config(cls, reference: dict, source: str = "the reference con
         if key in reference and reference[key] is not None and _normalise(reference[key]) != _normalise(wanted):
             raise ValueError(f"{cls.__name__}: the reference sets {key}={reference[key]!r}, which the course does not "
                              f"implement (it builds {key}={wanted!r}, as SD 1.x). Use an SD 1.x/2.x model.")
-    if cls is UNetConfig:
-        layers = reference.get("transformer_layers_per_block", 1)
-        if not isinstance(layers, int):
-            if len(set(layers)) != 1:
-                raise ValueError(f"transformer_layers_per_block={layers!r} differs per block (SDXL); SD 1.x uses 1.")
-            reference["transformer_layers_per_block"] = layers[0]
     # a None in the reference (e.g. diffusers' sample_size when unset) keeps our default
     kwargs = {f.name: _normalise(reference[f.name]) for f in fields(cls) if reference.get(f.name) is not None}
     return cls(**kwargs)
 
 
 def _normalise(value):
-    return tuple(value) if isinstance(value, list) else value
+    """Lists (JSON's) as tuples, nested ones too: [[1, 1], [2, 2]] -> ((1, 1), (2, 2))."""
+    return tuple(_normalise(v) for v in value) if isinstance(value, (list, tuple)) else value
 
 
 # ---- checking what a config file says ----------------------------------------------------------------------
@@ -156,6 +187,8 @@ NOT_NULL = {"vocab_size", "hidden_size", "intermediate_size", "num_hidden_layers
 MAY_BE_ZERO = {"freq_shift", "downsample_padding", "eos_token_id"}
 # diffusers also takes one value per block for these (the course's UNet does too)
 PER_BLOCK = {"layers_per_block", "transformer_layers_per_block"}
+# ... and for these, per block, also a list with one value per ResNet of the block (SSD-1B's, Vega's)
+NESTED = {"transformer_layers_per_block", "reverse_transformer_layers_per_block"}
 
 
 def _show(value) -> str:
@@ -172,6 +205,9 @@ def _whole(value, least: int) -> bool:
 
 def _rule(kind: str, name: str, per_block: bool) -> str:
     """What a field of this kind must be, in words."""
+    if name in NESTED:
+        return ("a whole number >= 1, or a list with one entry per block, each a whole number >= 1 or a list of them "
+                "(one per ResNet of the block)")
     if kind in ("int", "int | tuple[int, ...]"):
         least = 0 if name in MAY_BE_ZERO else 1
         return f"a whole number >= {least}" + (" or a list of them, one per block" if per_block else "")
@@ -187,6 +223,13 @@ def _plain(kind: str, name: str, per_block: bool, value):
     """``value`` as plain Python (int, float, list, ...) when it fits a field of this kind, else ``_WRONG``."""
     least = 0 if name in MAY_BE_ZERO else 1
     is_list = isinstance(value, (list, tuple)) and len(value) > 0
+    if name in NESTED:
+        if _whole(value, 1):
+            return int(value)
+        inner = lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(_whole(u, 1) for u in v)  # noqa: E731
+        if is_list and all(_whole(v, 1) or inner(v) for v in value):
+            return [int(v) if _whole(v, 1) else [int(u) for u in v] for v in value]
+        return _WRONG
     if kind in ("int", "int | tuple[int, ...]"):
         if _whole(value, least):
             return int(value)
@@ -219,7 +262,7 @@ def check_reference(cls, reference, source: str = "the reference config") -> dic
         value = reference.get(f.name)
         if value is None and (f.name not in reference or f.name not in NOT_NULL):
             continue  # absent, or a null that means "the default" (diffusers' sample_size, ...)
-        default, kind = getattr(defaults, f.name), str(f.type)
+        default, kind = getattr(defaults, f.name), str(f.type).removesuffix(" | None")  # a null was handled above
         # one value per block: attention_head_dim always, and (UNet, ControlNet) the PER_BLOCK fields
         per_block = kind != "int" or (f.name in PER_BLOCK and hasattr(defaults, "down_block_types"))
         example = f"(SD 1.5: {_show(list(default) if isinstance(default, tuple) else default)})"

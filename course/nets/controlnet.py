@@ -30,7 +30,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from course.config import REQUIRED, UNetConfig
-from course.nets.unet import UNet, check_config
+from course.nets.unet import UNet, check_config, transformer_depths
 from course.nets.unet_blocks import (
     CrossAttnDownBlock2D,
     DownBlock2D,
@@ -101,7 +101,7 @@ class ControlNetConfig:
 def config_from_reference(reference: dict) -> ControlNetConfig:
     """``ControlNetConfig`` from a diffusers ``ControlNetModel`` config dict; a feature the course does not build
     (SDXL's added embeddings, a class embedding, another mid block) is refused by name."""
-    for key, wanted in {**REQUIRED[UNetConfig], "num_class_embeds": None}.items():
+    for key, wanted in {**REQUIRED[UNetConfig], "num_class_embeds": None, "addition_embed_type": None}.items():
         value = reference.get(key)
         values = value if isinstance(value, (list, tuple)) else [value]  # a per-block list: every entry must fit
         if value is not None and any(v != wanted for v in values):
@@ -170,6 +170,7 @@ class ControlNet(nn.Module):
         check_config(config.unet_config())
         self.config = config
         channels, heads, n = config.block_out_channels, config.heads(), len(config.block_out_channels)
+        depths, mid_depth, _ = transformer_depths(config.unet_config())  # transformer layers, per ResNet
         self.conv_in = nn.Conv2d(config.in_channels, channels[0], 3, padding=1)
         self.time_proj = Timesteps(channels[0], config.flip_sin_to_cos, config.freq_shift)
         self.time_embedding = TimestepEmbedding(channels[0], 4 * channels[0])
@@ -181,13 +182,13 @@ class ControlNet(nn.Module):
         self.controlnet_down_blocks = nn.ModuleList([zero_conv(channels[0])])  # for conv_in's output
         for i, kind in enumerate(config.down_block_types):
             cin, cout, last = channels[max(i - 1, 0)], channels[i], i == n - 1
-            block = (CrossAttnDownBlock2D(config, cin, cout, config.layers_per_block, not last, heads[i])
+            block = (CrossAttnDownBlock2D(config, cin, cout, config.layers_per_block, not last, heads[i], depths[i])
                      if kind == "CrossAttnDownBlock2D" else DownBlock2D(config, cin, cout, config.layers_per_block,
                                                                         not last))
             self.down_blocks.append(block)
             pushes = config.layers_per_block + (0 if last else 1)  # one per ResNet, one after the downsampler
             self.controlnet_down_blocks.extend(zero_conv(cout) for _ in range(pushes))
-        self.mid_block = UNetMidBlock2DCrossAttn(config, channels[-1], heads[-1])
+        self.mid_block = UNetMidBlock2DCrossAttn(config, channels[-1], heads[-1], mid_depth)
         self.controlnet_mid_block = zero_conv(channels[-1])
 
     @classmethod

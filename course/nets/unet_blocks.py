@@ -209,10 +209,11 @@ def _resnet(config, in_channels: int, out_channels: int) -> ResnetBlock2D:
     return ResnetBlock2D(in_channels, out_channels, temb, config.norm_num_groups, config.norm_eps)
 
 
-def _transformer(config, channels: int, heads: int) -> Transformer2DModel:
-    # SD 1.x's attention_head_dim is the number of heads: each head gets channels // heads dimensions.
-    return Transformer2DModel(channels, heads, channels // heads, config.cross_attention_dim,
-                              config.transformer_layers_per_block, config.norm_num_groups, config.use_linear_projection)
+def _transformer(config, channels: int, heads: int, depth: int) -> Transformer2DModel:
+    # SD 1.x's and SDXL's attention_head_dim is the number of heads: each head gets channels // heads dimensions.
+    # depth: its number of transformer layers (SD 1.x: 1; SDXL: 1, 2 or 10 by level)
+    return Transformer2DModel(channels, heads, channels // heads, config.cross_attention_dim, depth,
+                              config.norm_num_groups, config.use_linear_projection)
 
 
 class DownBlock2D(nn.Module):
@@ -244,20 +245,21 @@ class DownBlock2D(nn.Module):
 
 
 class CrossAttnDownBlock2D(DownBlock2D):
-    """DownBlock2D with a Transformer2DModel after every ResNet block."""
+    """DownBlock2D with a Transformer2DModel after every ResNet block; ``depths``: the layers of each."""
 
-    def __init__(self, config, in_channels: int, out_channels: int, layers: int, add_downsample: bool, heads: int):
+    def __init__(self, config, in_channels: int, out_channels: int, layers: int, add_downsample: bool, heads: int,
+                 depths: tuple[int, ...]):
         super().__init__(config, in_channels, out_channels, layers, add_downsample)
-        self.attentions = nn.ModuleList([_transformer(config, out_channels, heads) for _ in range(layers)])
+        self.attentions = nn.ModuleList([_transformer(config, out_channels, heads, depths[i]) for i in range(layers)])
 
 
 class UNetMidBlock2DCrossAttn(nn.Module):
-    """At the lowest resolution: ResNet block, transformer, ResNet block."""
+    """At the lowest resolution: ResNet block, transformer (``depth`` layers), ResNet block."""
 
-    def __init__(self, config, channels: int, heads: int):
+    def __init__(self, config, channels: int, heads: int, depth: int):
         super().__init__()
         self.resnets = nn.ModuleList([_resnet(config, channels, channels), _resnet(config, channels, channels)])
-        self.attentions = nn.ModuleList([_transformer(config, channels, heads)])
+        self.attentions = nn.ModuleList([_transformer(config, channels, heads, depth)])
 
     def forward(self, x: torch.Tensor, emb: torch.Tensor, context: torch.Tensor) -> torch.Tensor:
         x = self.resnets[0](x, emb)
@@ -300,9 +302,9 @@ class UpBlock2D(nn.Module):
 
 
 class CrossAttnUpBlock2D(UpBlock2D):
-    """UpBlock2D with a Transformer2DModel after every ResNet block."""
+    """UpBlock2D with a Transformer2DModel after every ResNet block; ``depths``: the layers of each."""
 
     def __init__(self, config, in_channels: int, prev_channels: int, out_channels: int, layers: int,
-                 add_upsample: bool, heads: int):
+                 add_upsample: bool, heads: int, depths: tuple[int, ...]):
         super().__init__(config, in_channels, prev_channels, out_channels, layers, add_upsample)
-        self.attentions = nn.ModuleList([_transformer(config, out_channels, heads) for _ in range(layers)])
+        self.attentions = nn.ModuleList([_transformer(config, out_channels, heads, depths[i]) for i in range(layers)])
