@@ -154,6 +154,10 @@ REQUIRED = {
 }
 
 
+# Settings with more than one value the course builds (None: SD 1.x; "text_time": SDXL's micro-conditioning).
+CHOICES = {UNetConfig: {"addition_embed_type": (None, "text_time")}}
+
+
 def from_reference_config(cls, reference: dict, source: str = "the reference config"):
     """Build one of the dataclasses above from a reference config dict (``model.config``).
 
@@ -165,7 +169,12 @@ def from_reference_config(cls, reference: dict, source: str = "the reference con
     for key, wanted in REQUIRED[cls].items():
         if key in reference and reference[key] is not None and _normalise(reference[key]) != _normalise(wanted):
             raise ValueError(f"{cls.__name__}: the reference sets {key}={reference[key]!r}, which the course does not "
-                             f"implement (it builds {key}={wanted!r}, as SD 1.x). Use an SD 1.x/2.x model.")
+                             f"implement (it builds {key}={wanted!r}, as SD 1.x and SDXL). Use an SD 1.x/2.x or SDXL "
+                             "model.")
+    for key, allowed in CHOICES.get(cls, {}).items():
+        if reference.get(key) not in allowed:
+            raise ValueError(f"{cls.__name__}: the reference sets {key}={reference[key]!r}, which the course does not "
+                             f"implement (it builds {' or '.join(map(repr, allowed))}). Use an SD 1.x/2.x or SDXL model.")
     # a None in the reference (e.g. diffusers' sample_size when unset) keeps our default
     kwargs = {f.name: _normalise(reference[f.name]) for f in fields(cls) if reference.get(f.name) is not None}
     return cls(**kwargs)

@@ -33,8 +33,9 @@ def test_tiny_presets_are_small():
     assert TextEncoderConfig.tiny().hidden_size == 32
 
 
-@pytest.mark.parametrize("setting", [{"addition_embed_type": "text_time"}, {"act_fn": "gelu"},
-                                     {"transformer_layers_per_block": [1, 2, 10]}])
+# (SDXL's addition_embed_type "text_time" and per-block transformer_layers_per_block are built: test_unet_sdxl.py)
+@pytest.mark.parametrize("setting", [{"addition_embed_type": "text"}, {"act_fn": "gelu"},
+                                     {"class_embed_type": "timestep"}, {"addition_embed_type": "image"}])
 def test_unsupported_settings_are_named(setting):
     reference = {**dict(UNet2DConditionModel(block_out_channels=(32, 64), norm_num_groups=8,
                                              down_block_types=("DownBlock2D",) * 2,

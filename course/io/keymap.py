@@ -7,6 +7,7 @@ the down path, its 2nd module (the attention)". diffusers names them by role:
 
     diffusers (our names)                     original, under model.diffusion_model.
     time_embedding.linear_1 / linear_2        time_embed.0 / time_embed.2
+    add_embedding.linear_1 / linear_2         label_emb.0.0 / label_emb.0.2     (SDXL's size/crop conditioning)
     conv_in                                   input_blocks.0.0
     down_blocks.i.resnets.j                   input_blocks.{1 + i·(L+1) + j}.0        L = layers_per_block
     down_blocks.i.attentions.j                input_blocks.{1 + i·(L+1) + j}.1
@@ -18,6 +19,9 @@ the down path, its 2nd module (the attention)". diffusers names them by role:
     conv_norm_out / conv_out                  out.0 / out.2
     inside a ResnetBlock: norm1 conv1 time_emb_proj norm2 conv2 conv_shortcut
                        =  in_layers.0 in_layers.2 emb_layers.1 out_layers.0 out_layers.3 skip_connection
+
+SDXL's UNet (under the same prefix) needs nothing else: its three levels, the first without attention, and its
+several layers per transformer (``transformer_blocks.k`` inside ``input_blocks.4.1``, ...) follow the same rules.
 
 A ControlNet file (lllyasviel's layout, under control_model.) names its copy of the encoder as the UNet's
 (input_blocks, middle_block) and its own parts by position too:
@@ -46,7 +50,8 @@ UNET_RESNET = {"norm1": "in_layers.0", "conv1": "in_layers.2", "time_emb_proj": 
                "norm2": "out_layers.0", "conv2": "out_layers.3", "conv_shortcut": "skip_connection"}
 VAE_RESNET = {"conv_shortcut": "nin_shortcut"}
 VAE_ATTENTION = {"group_norm": "norm", "to_q": "q", "to_k": "k", "to_v": "v", "to_out.0": "proj_out"}
-OTHER_MODELS = {"conditioner.embedders.": "SDXL", "cond_stage_model.model.": "SD 2.x (OpenCLIP text encoder)"}
+OTHER_MODELS = {"cond_stage_model.model.": "SD 2.x (OpenCLIP text encoder)"}
+SDXL_MARKS = ("conditioner.embedders.", PREFIX["unet"] + "label_emb.0.0.")  # SDXL's text encoders; its add_embedding
 
 
 def _rename_start(rest: str, table: dict[str, str]) -> str:
@@ -61,6 +66,7 @@ def unet_key(key: str, config) -> str:
     """A diffusers UNet parameter name -> its name in an original checkpoint (without the prefix)."""
     L = config.layers_per_block
     simple = {"time_embedding.linear_1.": "time_embed.0.", "time_embedding.linear_2.": "time_embed.2.",
+              "add_embedding.linear_1.": "label_emb.0.0.", "add_embedding.linear_2.": "label_emb.0.2.",
               "conv_in.": "input_blocks.0.0.", "conv_norm_out.": "out.0.", "conv_out.": "out.2."}
     for ours, theirs in simple.items():
         if key.startswith(ours):
@@ -139,6 +145,7 @@ def from_original(checkpoint: dict[str, torch.Tensor], target: dict[str, torch.T
     for prefix, name in OTHER_MODELS.items():
         if any(k.startswith(prefix) for k in checkpoint):
             raise ValueError(f"{source} is an {name} checkpoint ({prefix}* keys); the course builds SD 1.x.")
+    _check_family(checkpoint, part, config, source)
     state, missing = {}, []
     for key, like in target.items():
         theirs = original_key(key, part, config)
@@ -157,6 +164,24 @@ def from_original(checkpoint: dict[str, torch.Tensor], target: dict[str, torch.T
                   "A different layout needs its config.")
         raise ValueError(f"{source} lacks {len(missing)} {part} weights: {shown}. {advice}")
     return state
+
+
+def _check_family(checkpoint: dict, part: str, config, source: str) -> None:
+    """An SDXL file read with an SD 1.x config, or the reverse, named as such (not as hundreds of missing keys)."""
+    sdxl_file = any(k.startswith(SDXL_MARKS) for k in checkpoint)
+    sdxl_config = getattr(config, "addition_embed_type", None) == "text_time"
+    if part == "text_encoder" and any(k.startswith(SDXL_MARKS[0]) for k in checkpoint):
+        raise ValueError(f"{source} is an SDXL checkpoint (conditioner.embedders.* keys: two text encoders); the "
+                         "course reads SD 1.x's single text encoder from one file.")
+    if part != "unet" or sdxl_file == sdxl_config:
+        return
+    if sdxl_file:
+        raise ValueError(f"{source} looks like an SDXL checkpoint (conditioner.embedders.* or "
+                         "model.diffusion_model.label_emb.* keys: SDXL's size/crop conditioning), but the UNet config "
+                         "has no addition_embed_type (SD 1.x's); load it with an SDXL config (UNetConfig.sdxl()).")
+    raise ValueError(f"{source} has no model.diffusion_model.label_emb.* (SDXL's size/crop conditioning), so it looks "
+                     "like an SD 1.x/2.x checkpoint, but the UNet config is SDXL's (addition_embed_type='text_time'); "
+                     "load it with an SD 1.x config (UNetConfig.sd15()).")
 
 
 def to_original(state: dict[str, torch.Tensor], part: str, config) -> dict[str, torch.Tensor]:

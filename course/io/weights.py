@@ -33,17 +33,31 @@ def load_weights(model: nn.Module, state: dict[str, torch.Tensor], source: str =
     shapes = [f"{k}: model {tuple(own[k].shape)}, file {tuple(state[k].shape)}"
               for k in own if k in state and own[k].shape != state[k].shape]
     if missing or unexpected or shapes:
-        lines = [f"{source} do not fit {type(model).__name__}:"]
+        family = _family_hint(missing, unexpected)  # SDXL vs SD 1.x: said first, the lists then only confirm it
+        lines = [f"{source} do not fit {type(model).__name__}:" + (f" {family}" if family else "")]
         for title, items in (("missing", missing), ("unexpected", unexpected), ("shape mismatch", shapes)):
             if items:
                 shown = ", ".join(items[:5]) + (f", ... and {len(items) - 5} more" if len(items) > 5 else "")
                 lines.append(f"  {len(items)} {title}: {shown}")
-        lines.append("Check that the weights belong to this kind of network and that its config matches "
-                     "(e.g. block_out_channels, cross_attention_dim, hidden_size).")
+        if not family:
+            lines.append("Check that the weights belong to this kind of network and that its config matches "
+                         "(e.g. block_out_channels, cross_attention_dim, hidden_size).")
         raise ValueError("\n".join(lines))
     check_weights(state, source, own)
     model.load_state_dict(state, strict=True)
     return model
+
+
+def _family_hint(missing: list[str], unexpected: list[str]) -> str | None:
+    """SDXL weights into an SD 1.x UNet (or ControlNet) config, or the reverse: say so, and which config to use."""
+    sdxl = "add_embedding."  # SDXL's size/crop conditioning: only its UNets and ControlNets have it
+    if any(k.startswith(sdxl) for k in unexpected):
+        return ("This state dict has add_embedding.* (SDXL's size/crop conditioning) but the config has no "
+                "addition_embed_type: load it with an SDXL config (UNetConfig.sdxl(), or the model's own config.json).")
+    if any(k.startswith(sdxl) for k in missing):
+        return ("The config is SDXL's (addition_embed_type='text_time') but this state dict has no add_embedding.*: "
+                "it looks like an SD 1.x/2.x network; load it with an SD 1.x config (UNetConfig.sd15()).")
+    return None
 
 
 def _finite(t: torch.Tensor) -> bool:

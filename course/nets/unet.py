@@ -24,7 +24,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from course.config import UNetConfig
+from course.config import CHOICES, UNetConfig
 from course.nets.micro_conditioning import check_micro_inputs, micro_conditioning
 from course.nets.unet_blocks import (
     CrossAttnDownBlock2D,
@@ -38,7 +38,7 @@ from course.nets.unet_blocks import (
 
 DOWN_BLOCKS = ("CrossAttnDownBlock2D", "DownBlock2D")
 UP_BLOCKS = ("CrossAttnUpBlock2D", "UpBlock2D")
-ADDITION_EMBED_TYPES = (None, "text_time")  # SD 1.x; SDXL's size/crop conditioning
+ADDITION_EMBED_TYPES = CHOICES[UNetConfig]["addition_embed_type"]  # None: SD 1.x; "text_time": SDXL's
 
 
 def _per_block(value, n: int, name: str) -> tuple:
