@@ -10,7 +10,7 @@ import warnings
 
 import pytest
 import torch
-from diffusers import UNet2DConditionModel
+from diffusers import ControlNetModel, UNet2DConditionModel
 from diffusers.loaders.single_file_utils import convert_ldm_unet_checkpoint
 from reference_parts import nested_ip_adapter, random_ip_adapter
 from test_unet import control_residuals
@@ -20,6 +20,7 @@ from course.io import keymap
 from course.io.ip_adapter_files import load_ip_adapter
 from course.io.loading import from_reference
 from course.io.weights import load_weights
+from course.nets.controlnet import ControlNet
 from course.nets.unet import UNet
 
 TOL = 1e-5
@@ -174,6 +175,43 @@ def test_ip_adapter_on_an_sdxl_unet():
         plain = ours(x, 500, context, text_embeds=text_embeds, time_ids=time_ids)
     assert max_diff(got, want) <= TOL
     assert max_diff(got, plain) > 1e-3
+
+
+# ---- SDXL ControlNets: the UNet's encoder with its micro-conditioning ----
+
+@pytest.mark.parametrize("name", ["tiny_sdxl", "three_levels", "asymmetric"])
+def test_sdxl_controlnet_matches_diffusers(name):
+    """diffusers' ControlNetModel.from_unet of an SDXL-style UNet (every weight moved, zero convs too) and ours."""
+    ref_unet, our_unet = models(name)
+    torch.manual_seed(3)
+    net = ControlNetModel.from_unet(ref_unet, conditioning_embedding_out_channels=(16, 32)).eval()
+    with torch.no_grad():
+        for p in net.parameters():
+            p.add_(0.05 * torch.randn_like(p))
+    ours = from_reference(net)
+    assert isinstance(ours, ControlNet) and ours.state_dict().keys() == net.state_dict().keys()
+    x, context, text_embeds, time_ids = inputs(name)
+    hint = torch.rand(2, 3, 32, 32, generator=torch.Generator().manual_seed(4))
+    added = {"text_embeds": text_embeds, "time_ids": time_ids}
+    with torch.no_grad():
+        down, mid = net(x, 500, context, hint, conditioning_scale=0.7, added_cond_kwargs=added, return_dict=False)
+        our_down, our_mid = ours(x, 500, context, hint, scale=0.7, text_embeds=text_embeds, time_ids=time_ids)
+        assert max(max_diff(a, b) for a, b in zip(our_down, down)) <= TOL and max_diff(our_mid, mid) <= TOL
+        want = ref_unet(x, 500, context, added_cond_kwargs=added, down_block_additional_residuals=down,
+                        mid_block_additional_residual=mid).sample  # the UNet with those residuals
+        got = our_unet(x, 500, context, our_down, our_mid, text_embeds=text_embeds, time_ids=time_ids)
+        assert max_diff(got, want) <= TOL
+    with pytest.raises(ValueError, match="ControlNet: time_ids missing"):
+        ours(x, 500, context, hint, text_embeds=text_embeds)
+
+
+def test_sdxl_controlnet_from_our_unet_copies_the_micro_conditioning():
+    _, unet = models("tiny_sdxl")
+    net = ControlNet.from_unet(unet, conditioning_embedding_out_channels=(16, 32))
+    assert torch.equal(net.add_embedding.linear_1.weight, unet.add_embedding.linear_1.weight)
+    x, context, text_embeds, time_ids = inputs("tiny_sdxl")
+    down, mid = net(x, 10, context, torch.rand(2, 3, 32, 32), text_embeds=text_embeds, time_ids=time_ids)
+    assert all(not d.any() for d in down) and not mid.any()  # zero convs: no control until trained
 
 
 # ---- presets ----

@@ -29,7 +29,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from course.config import REQUIRED, UNetConfig
+from course.config import CHOICES, REQUIRED, UNetConfig, _normalise
+from course.nets.micro_conditioning import check_micro_inputs, micro_conditioning
 from course.nets.unet import UNet, check_config, transformer_depths
 from course.nets.unet_blocks import (
     CrossAttnDownBlock2D,
@@ -45,7 +46,8 @@ __all__ = ["ControlNetConfig", "ControlNet", "ControlNetConditioningEmbedding", 
 
 @dataclass(frozen=True)
 class ControlNetConfig:
-    """diffusers' ``ControlNetModel`` config, the fields SD 1.x uses: the UNet encoder's sizes plus the hint's."""
+    """diffusers' ``ControlNetModel`` config, the fields SD 1.x and SDXL use: the UNet encoder's sizes plus the
+    hint's (SDXL ControlNets also carry the UNet's micro-conditioning: see UNetConfig)."""
 
     in_channels: int = 4
     block_out_channels: tuple[int, ...] = (320, 640, 1280, 1280)
@@ -60,7 +62,10 @@ class ControlNetConfig:
     downsample_padding: int = 1
     use_linear_projection: bool = False
     upcast_attention: bool = False
-    transformer_layers_per_block: int = 1
+    transformer_layers_per_block: int | tuple[int | tuple[int, ...], ...] = 1  # as UNetConfig's (down path only)
+    addition_embed_type: str | None = None  # "text_time": SDXL's pooled text and size/crop numbers, as the UNet
+    addition_time_embed_dim: int | None = None
+    projection_class_embeddings_input_dim: int | None = None
     conditioning_channels: int = 3  # the hint's channels: an RGB picture
     # the hint encoder's widths: each after the first halves H and W, so 4 entries go from 512 px down to 64
     conditioning_embedding_out_channels: tuple[int, ...] = (16, 32, 96, 256)
@@ -87,6 +92,11 @@ class ControlNetConfig:
         ups = tuple("CrossAttnUpBlock2D" if d.startswith("CrossAttn") else "UpBlock2D"
                     for d in reversed(self.down_block_types))
         shared = {f.name: getattr(self, f.name) for f in dataclasses.fields(UNetConfig) if hasattr(self, f.name)}
+        per_block = self.transformer_layers_per_block
+        if not isinstance(per_block, int) and not all(isinstance(v, int) for v in per_block):
+            # depths per ResNet: the (unbuilt) up path needs its own, one more per block; mirror the down path's
+            shared["reverse_transformer_layers_per_block"] = tuple(
+                v if isinstance(v, int) else tuple(v) + (v[-1],) for v in reversed(per_block))
         return UNetConfig(**shared, up_block_types=ups)
 
     def heads(self) -> tuple[int, ...]:
@@ -101,12 +111,18 @@ class ControlNetConfig:
 def config_from_reference(reference: dict) -> ControlNetConfig:
     """``ControlNetConfig`` from a diffusers ``ControlNetModel`` config dict; a feature the course does not build
     (SDXL's added embeddings, a class embedding, another mid block) is refused by name."""
-    for key, wanted in {**REQUIRED[UNetConfig], "num_class_embeds": None, "addition_embed_type": None}.items():
+    for key, wanted in {**REQUIRED[UNetConfig], "num_class_embeds": None}.items():
         value = reference.get(key)
         values = value if isinstance(value, (list, tuple)) else [value]  # a per-block list: every entry must fit
         if value is not None and any(v != wanted for v in values):
             raise ValueError(f"ControlNetConfig: the reference sets {key}={value!r}, which the course does not build "
-                             f"(it builds {key}={wanted!r}, as SD 1.x). Use an SD 1.x/2.x ControlNet.")
+                             f"(it builds {key}={wanted!r}, as SD 1.x and SDXL). Use an SD 1.x/2.x or SDXL "
+                             "ControlNet.")
+    for key, allowed in CHOICES[UNetConfig].items():
+        if reference.get(key) not in allowed:
+            raise ValueError(f"ControlNetConfig: the reference sets {key}={reference[key]!r}, which the course does "
+                             f"not build (it builds {' or '.join(map(repr, allowed))}). Use an SD 1.x/2.x or SDXL "
+                             "ControlNet.")
     order = reference.get("controlnet_conditioning_channel_order", "rgb")
     if order not in ("rgb", "bgr"):
         raise ValueError(f"controlnet_conditioning_channel_order={order!r}: diffusers knows 'rgb' and 'bgr'.")
@@ -114,12 +130,7 @@ def config_from_reference(reference: dict) -> ControlNetConfig:
     for f in dataclasses.fields(ControlNetConfig):
         value = reference.get(f.name)
         if value is not None:
-            kwargs[f.name] = tuple(value) if isinstance(value, list) else value
-    layers = kwargs.get("transformer_layers_per_block", 1)
-    if not isinstance(layers, int):
-        if len(set(layers)) != 1:
-            raise ValueError(f"transformer_layers_per_block={layers!r} differs per block (SDXL); SD 1.x uses 1.")
-        kwargs["transformer_layers_per_block"] = layers[0]
+            kwargs[f.name] = _normalise(value)  # JSON lists as tuples, nested ones too
     return ControlNetConfig(**kwargs)
 
 
@@ -174,6 +185,9 @@ class ControlNet(nn.Module):
         self.conv_in = nn.Conv2d(config.in_channels, channels[0], 3, padding=1)
         self.time_proj = Timesteps(channels[0], config.flip_sin_to_cos, config.freq_shift)
         self.time_embedding = TimestepEmbedding(channels[0], 4 * channels[0])
+        if config.addition_embed_type == "text_time":  # SDXL: the UNet's micro-conditioning, copied with it
+            self.add_time_proj = Timesteps(config.addition_time_embed_dim, config.flip_sin_to_cos, config.freq_shift)
+            self.add_embedding = TimestepEmbedding(config.projection_class_embeddings_input_dim, 4 * channels[0])
         self.controlnet_cond_embedding = ControlNetConditioningEmbedding(
             channels[0], config.conditioning_channels, config.conditioning_embedding_out_channels)
 
@@ -201,19 +215,26 @@ class ControlNet(nn.Module):
                                                        conditioning_embedding_out_channels))
         param = next(unet.parameters())
         net = cls(config).to(device=param.device, dtype=param.dtype)
-        for name in ("conv_in", "time_embedding", "down_blocks", "mid_block"):
+        copied = ("conv_in", "time_embedding", "down_blocks", "mid_block") + (
+            ("add_embedding",) if config.addition_embed_type == "text_time" else ())
+        for name in copied:
             getattr(net, name).load_state_dict(getattr(unet, name).state_dict())
         return net
 
     def forward(self, x: torch.Tensor, t, context: torch.Tensor, hint: torch.Tensor, scale: float = 1.0,
-                guess_mode: bool = False) -> tuple[tuple[torch.Tensor, ...], torch.Tensor]:
+                guess_mode: bool = False, text_embeds: torch.Tensor | None = None,
+                time_ids: torch.Tensor | None = None) -> tuple[tuple[torch.Tensor, ...], torch.Tensor]:
         """x (B, in_channels, h, w); t as for the UNet; context (B, T, D); hint (B, conditioning_channels, h·f, w·f)
         in [0, 1], f = ``config.hint_factor``. ``scale`` multiplies every residual (0 = no control); in
-        ``guess_mode`` residual k of n is further weighted by 10 ** (k/n - 1) (0.1 ... 1, the mid one 1)."""
+        ``guess_mode`` residual k of n is further weighted by 10 ** (k/n - 1) (0.1 ... 1, the mid one 1).
+        ``text_embeds``, ``time_ids``: an SDXL ControlNet's micro-conditioning, the same tensors the UNet gets."""
         self._check_inputs(x, context, hint)
+        check_micro_inputs(self.config, text_embeds, time_ids, x.shape[0], who="ControlNet")
         if self.config.controlnet_conditioning_channel_order == "bgr":
             hint = hint.flip(1)
         emb = self.time_embedding(self.time_proj(UNet._timesteps(t, x.shape[0], x.device)).to(x.dtype))  # (B, 4·C0)
+        if self.config.addition_embed_type == "text_time":
+            emb = emb + micro_conditioning(text_embeds, time_ids, self.add_time_proj, self.add_embedding, emb.dtype)
 
         x = self.conv_in(x) + self.controlnet_cond_embedding(hint)  # (B, C0, h, w): the hint enters here, once
         skips = [x]

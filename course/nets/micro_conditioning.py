@@ -36,14 +36,14 @@ def micro_conditioning(text_embeds: torch.Tensor, time_ids: torch.Tensor, add_ti
     return add_embedding(joined.to(dtype))  # (B, 4·C0)
 
 
-def check_micro_inputs(config, text_embeds, time_ids, batch: int) -> None:
-    """Refuse, with what to pass, text_embeds/time_ids that do not fit a UNet of ``config`` (a UNetConfig)."""
+def check_micro_inputs(config, text_embeds, time_ids, batch: int, who: str = "UNet") -> None:
+    """Refuse, with what to pass, text_embeds/time_ids that do not fit a ``who`` (UNet, ControlNet) of ``config``."""
     width, d = config.projection_class_embeddings_input_dim, config.addition_time_embed_dim
     if config.addition_embed_type != "text_time":
         if text_embeds is not None or time_ids is not None:
-            raise ValueError("UNet: text_embeds/time_ids were given, but this UNet has no size and crop conditioning "
-                             "(its config has addition_embed_type=None, as SD 1.x): leave them out, or build the UNet "
-                             "from an SDXL config (UNetConfig.sdxl()).")
+            raise ValueError(f"{who}: text_embeds/time_ids were given, but this {who} has no size and crop "
+                             "conditioning (its config has addition_embed_type=None, as SD 1.x): leave them out, or "
+                             "build it from an SDXL config (UNetConfig.sdxl()).")
         return
     need = (f"text_embeds=, the pooled text embedding of shape (B, P), and time_ids=, the size and crop numbers of "
             f"shape (B, K): per image [original height, original width, crop top, crop left, target height, target "
@@ -51,14 +51,14 @@ def check_micro_inputs(config, text_embeds, time_ids, batch: int) -> None:
             f"{width} (SDXL base: 1280 + 6·256 = 2816)")
     if text_embeds is None or time_ids is None:
         missing = " and ".join(n for n, v in (("text_embeds", text_embeds), ("time_ids", time_ids)) if v is None)
-        raise ValueError(f"UNet: {missing} missing. This UNet is SDXL-style (addition_embed_type='text_time'): "
+        raise ValueError(f"{who}: {missing} missing. This {who} is SDXL-style (addition_embed_type='text_time'): "
                          f"besides x, t and context, pass {need}.")
     for name, value in (("text_embeds", text_embeds), ("time_ids", time_ids)):
         if not isinstance(value, torch.Tensor) or value.ndim != 2 or value.shape[0] != batch:
             shape = tuple(value.shape) if isinstance(value, torch.Tensor) else type(value).__name__
-            raise ValueError(f"UNet: {name} has shape {shape}; it needs one row per latent (B={batch}): pass {need}.")
+            raise ValueError(f"{who}: {name} has shape {shape}; it needs one row per latent (B={batch}): pass {need}.")
     if text_embeds.shape[1] + time_ids.shape[1] * d != width:
         got = text_embeds.shape[1] + time_ids.shape[1] * d
-        raise ValueError(f"UNet: text_embeds {tuple(text_embeds.shape)} and time_ids {tuple(time_ids.shape)} give "
+        raise ValueError(f"{who}: text_embeds {tuple(text_embeds.shape)} and time_ids {tuple(time_ids.shape)} give "
                          f"{text_embeds.shape[1]} + {time_ids.shape[1]}·{d} = {got} numbers, but add_embedding takes "
                          f"{width}: pass {need}.")
