@@ -2,7 +2,8 @@
 
 Each has two presets: ``sd15()`` (Stable Diffusion 1.5, Rombach et al. 2022, "High-Resolution
 Image Synthesis with Latent Diffusion Models") and ``tiny()`` (the size diffusers' own tests
-use, so the whole graph runs on a CPU in milliseconds). Field names are those of the reference
+use, so the whole graph runs on a CPU in milliseconds); the UNet also ``sdxl()`` and ``tiny_sdxl()``
+(Podell et al. 2023, "SDXL"). Field names are those of the reference
 configs (transformers ``CLIPTextConfig``, diffusers ``UNet2DConditionModel`` / ``AutoencoderKL``),
 so ``from_reference_config`` only has to copy fields, and refuse what the course does not build.
 """

@@ -18,7 +18,7 @@ from test_unet import control_residuals
 from course.config import UNetConfig, from_reference_config
 from course.io import keymap
 from course.io.ip_adapter_files import load_ip_adapter
-from course.io.loading import from_reference
+from course.io.loading import from_reference, load_unet
 from course.io.weights import load_weights
 from course.nets.controlnet import ControlNet
 from course.nets.unet import UNet
@@ -261,6 +261,19 @@ def test_sdxl_builds_on_meta_with_diffusers_parameters():
     ours.load_state_dict(theirs, strict=True, assign=True)
     blocks = ours.down_blocks[2].attentions[0]
     assert len(blocks.transformer_blocks) == 10 and blocks.transformer_blocks[0].attn2.heads == 20
+
+
+@pytest.mark.parametrize("name", ["tiny_sdxl", "asymmetric"])
+def test_a_diffusers_folder_loads(name, tmp_path):
+    """save_pretrained's config.json (JSON lists, nested for the asymmetric one) and weights -> load_unet."""
+    ref, ours = models(name)
+    ref.save_pretrained(tmp_path / "unet")
+    loaded = load_unet(tmp_path / "unet")
+    assert loaded.config == ours.config
+    x, context, text_embeds, time_ids = inputs(name)
+    with torch.no_grad():
+        want = reference_output(ref, x, 300, context, text_embeds, time_ids)
+        assert max_diff(loaded(x, 300, context, text_embeds=text_embeds, time_ids=time_ids), want) <= TOL
 
 
 # ---- single files: the key map against diffusers' converter of original (LDM) checkpoints ----
