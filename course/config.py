@@ -31,10 +31,19 @@ class TextEncoderConfig:
     # eos_token_id == 2 is the legacy value in SD 1.x's config: the pooled output then sits at argmax(ids),
     # which is the first EOS because 49407 is the largest id. Any other value: the first position holding it.
     eos_token_id: int = 2
+    # CLIPTextModelWithProjection (SDXL's second encoder, OpenCLIP ViT-bigG) maps the pooled vector through
+    # text_projection, a Linear(hidden_size, projection_dim) without bias; None: no projection (CLIPTextModel)
+    projection_dim: int | None = None
 
     @classmethod
     def sd15(cls) -> "TextEncoderConfig":
         return cls()
+
+    @classmethod
+    def sdxl_2(cls) -> "TextEncoderConfig":
+        """SDXL's second text encoder, OpenCLIP ViT-bigG/14's text tower (its first is SD 1.x's, ``sd15()``)."""
+        return cls(hidden_size=1280, intermediate_size=5120, num_hidden_layers=32, num_attention_heads=20,
+                   hidden_act="gelu", projection_dim=1280)
 
     @classmethod
     def tiny(cls) -> "TextEncoderConfig":
@@ -167,6 +176,10 @@ def from_reference_config(cls, reference: dict, source: str = "the reference con
     when a field has the wrong type or range (``check_reference``; ``source`` names the file in the message).
     """
     reference = check_reference(cls, reference, source)
+    if cls is TextEncoderConfig and "CLIPTextModelWithProjection" not in (reference.get("architectures") or ()):
+        # every CLIPTextConfig carries a projection_dim (SD 1.5's file says 768), but only the class that the
+        # architectures field names decides whether there is a text_projection layer to build
+        reference["projection_dim"] = None
     for key, wanted in REQUIRED[cls].items():
         if key in reference and reference[key] is not None and _normalise(reference[key]) != _normalise(wanted):
             raise ValueError(f"{cls.__name__}: the reference sets {key}={reference[key]!r}, which the course does not "
@@ -218,7 +231,7 @@ def _rule(kind: str, name: str, per_block: bool) -> str:
     if name in NESTED:
         return ("a whole number >= 1, or a list with one entry per block, each a whole number >= 1 or a list of them "
                 "(one per ResNet of the block)")
-    if kind in ("int", "int | tuple[int, ...]"):
+    if kind in ("int", "int | tuple[int, ...]", "int | None"):
         least = 0 if name in MAY_BE_ZERO else 1
         return f"a whole number >= {least}" + (" or a list of them, one per block" if per_block else "")
     return {"float": "a finite number > 0", "bool": "true or false", "str": "a string",
@@ -240,7 +253,7 @@ def _plain(kind: str, name: str, per_block: bool, value):
         if is_list and all(_whole(v, 1) or inner(v) for v in value):
             return [int(v) if _whole(v, 1) else [int(u) for u in v] for v in value]
         return _WRONG
-    if kind in ("int", "int | tuple[int, ...]"):
+    if kind in ("int", "int | tuple[int, ...]", "int | None"):
         if _whole(value, least):
             return int(value)
         if per_block and is_list and all(_whole(v, least) for v in value):

@@ -41,7 +41,7 @@ from course.io.weights import load_weights, read_state_dict, replacing
 from course.nets.controlnet import ControlNet, ControlNetConfig, config_from_reference
 from course.nets.image_encoder import ImageEncoder
 from course.nets.image_encoder import config_from_reference as image_encoder_config
-from course.nets.text_encoder import TextEncoder
+from course.nets.text_encoder import TextEncoder, check_projection
 from course.nets.unet import UNet
 from course.nets.vae import VAE
 from course.parts import BUNDLED_CONTROLNET_DIR, BUNDLED_DIR, Parts, check_device, check_dtype
@@ -54,7 +54,8 @@ def _config_dict(module) -> dict:
 
 
 def from_reference(module: nn.Module) -> nn.Module:
-    """Turn a transformers ``CLIPTextModel`` / ``CLIPVisionModelWithProjection`` or a diffusers
+    """Turn a transformers ``CLIPTextModel`` / ``CLIPTextModelWithProjection`` (SDXL's second text encoder) /
+    ``CLIPVisionModelWithProjection`` or a diffusers
     ``UNet2DConditionModel`` / ``AutoencoderKL`` / ``ControlNetModel`` into the course's network: config read from
     theirs, weights loaded strictly, eval mode, same dtype and device.
     A diffusers ``StableDiffusionPipeline`` (or its Img2Img / Inpaint sibling) becomes ``Parts``: all of its
@@ -69,16 +70,27 @@ def from_reference(module: nn.Module) -> nn.Module:
         state = {k: v for k, v in module.state_dict().items() if not k.endswith("position_ids")}  # no weight
         model = model.to(device=param.device, dtype=param.dtype)
         return load_weights(model, state, source=f"the weights of {kind}").eval()
+    if kind in ("CLIPTextModel", "CLIPTextModelWithProjection"):
+        # the class, not the config, says whether there is a text_projection (every CLIPTextConfig has a projection_dim)
+        config = from_reference_config(TextEncoderConfig, {**_config_dict(module), "architectures": [kind]},
+                                       f"the config of {kind}")
+        # transformers 5 names CLIPTextModel's weights without a prefix, CLIPTextModelWithProjection's text_model.*
+        state = {k.removeprefix("text_model."): v for k, v in module.state_dict().items()}
+        param = next(module.parameters())
+        model = TextEncoder(config).to(device=param.device, dtype=param.dtype)
+        check_projection(config, state, f"the weights of {kind}")
+        return load_weights(model, state, source=f"the weights of {kind}").eval()
     if kind == "ControlNetModel":
         param = next(module.parameters())
         config = config_from_reference(check_reference(ControlNetConfig, _config_dict(module), f"the config of {kind}"))
         model = ControlNet(config).to(device=param.device, dtype=param.dtype)
         return load_weights(model, module.state_dict(), source=f"the weights of {kind}").eval()
-    ours, cfg_cls = {"CLIPTextModel": (TextEncoder, TextEncoderConfig), "UNet2DConditionModel": (UNet, UNetConfig),
-                     "AutoencoderKL": (VAE, VAEConfig)}.get(kind, (None, None))
+    ours, cfg_cls = {"UNet2DConditionModel": (UNet, UNetConfig), "AutoencoderKL": (VAE, VAEConfig)}.get(kind,
+                                                                                                        (None, None))
     if ours is None:
-        raise ValueError(f"from_reference does not know {kind}; it converts transformers' CLIPTextModel and "
-                         "CLIPVisionModelWithProjection, diffusers' UNet2DConditionModel, AutoencoderKL and "
+        raise ValueError(f"from_reference does not know {kind}; it converts transformers' CLIPTextModel, "
+                         "CLIPTextModelWithProjection and CLIPVisionModelWithProjection, diffusers' "
+                         "UNet2DConditionModel, AutoencoderKL and "
                          "ControlNetModel, and StableDiffusion(Img2Img|Inpaint)Pipeline.")
     config = from_reference_config(cfg_cls, _config_dict(module), f"the config of {kind}")
     param = next(module.parameters())
@@ -136,7 +148,8 @@ def _build(cls, config, source: str) -> nn.Module:
 
 
 def load_text_encoder(folder: str | Path, allow_pickle: bool = False) -> nn.Module:
-    """``text_encoder/`` of a diffusers model: config.json + model.safetensors."""
+    """``text_encoder/`` (or SDXL's ``text_encoder_2/``) of a diffusers model: config.json + model.safetensors.
+    Its config.json's "architectures" says whether it is a CLIPTextModelWithProjection (with text_projection)."""
 
     folder = Path(folder)
     source = str(folder / "config.json")
@@ -145,6 +158,7 @@ def load_text_encoder(folder: str | Path, allow_pickle: bool = False) -> nn.Modu
     state = read_state_dict(_weights_in(folder, "model", allow_pickle), allow_pickle)
     # transformers 4 saved 'text_model.' in front of every name and a position_ids buffer; 5 does neither
     state = {k.removeprefix("text_model."): v for k, v in state.items() if not k.endswith("position_ids")}
+    check_projection(config, state, f"the weights in {folder}")
     return load_weights(model, state, source=str(folder)).eval()
 
 
@@ -249,8 +263,9 @@ def _write_parts(parts: Parts, path: Path, dtype: torch.dtype | None, extra: dic
     parts.tokenizer.save(path / "tokenizer")
     n_vae = len(parts.vae.config.block_out_channels)
     te, unet, vae = parts.text_encoder, parts.unet, parts.vae
+    te_class = "CLIPTextModel" if te.config.projection_dim is None else "CLIPTextModelWithProjection"
     components = [
-        ("text_encoder", te, "model", _config_json(te.config, architectures=["CLIPTextModel"],
+        ("text_encoder", te, "model", _config_json(te.config, architectures=[te_class],
                                                    model_type="clip_text_model", bos_token_id=parts.tokenizer.bos_id,
                                                    pad_token_id=parts.tokenizer.pad_id)),
         ("unet", unet, "diffusion_pytorch_model", _config_json(unet.config, _class_name="UNet2DConditionModel")),

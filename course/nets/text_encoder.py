@@ -12,9 +12,17 @@ SD 1.x uses the text tower of OpenAI's CLIP ViT-L/14, frozen: 12 pre-LN transfor
 - the MLP uses quick_gelu, x·σ(1.702x), the GELU approximation OpenAI trained with;
 - the pooled output, CLIP's sentence vector (SDXL uses it, SD 1.x does not), is the final vector at EOS.
 
-Also here: clip skip (``TextEncoder.forward``) and A1111's prompt weights (``encode_weighted``).
-Parameter names are those of transformers 5's ``CLIPTextModel`` (no ``text_model.`` prefix), so its state dict
-loads with ``strict=True``; ``course.io.loading.from_reference`` does that.
+SDXL's second text encoder (Podell et al. 2023, "SDXL"; OpenCLIP ViT-bigG/14's text tower, 32 layers, width 1280)
+is this same network configured: hidden_act "gelu", and ``projection_dim`` set, which adds ``text_projection``,
+a Linear without bias that maps the pooled vector into CLIP's joint image-text space: transformers'
+``CLIPTextModelWithProjection`` and its ``text_embeds``, SDXL's "pooled" conditioning.
+
+Also here: clip skip (``TextEncoder.forward``); A1111's prompt weights are in course.nets.prompt_weights
+(``encode_weighted`` and ``encode_prompt``, still importable from here).
+Parameter names are those of transformers 5's ``CLIPTextModel`` (no ``text_model.`` prefix; the projection is
+``text_projection``, as in ``CLIPTextModelWithProjection``), so their state dicts load with ``strict=True``;
+``course.io.loading.from_reference`` does that, and ``check_projection`` says what to do when a file and a config
+disagree about the projection.
 """
 from __future__ import annotations
 
@@ -27,14 +35,14 @@ from torch import nn
 
 from course.config import TextEncoderConfig
 from course.nets.attention import attention, merge_heads, split_heads
-from course.text.prompts import Chunk, chunk, match_chunk_counts, parse_emphasis
+from course.nets.prompt_weights import encode_prompt, encode_weighted  # their home was here: old imports work
 
-__all__ = ["TextEncoder", "TextEncoderOutput", "eos_positions", "a1111_to_diffusers_clip_skip",
+__all__ = ["TextEncoder", "TextEncoderOutput", "eos_positions", "a1111_to_diffusers_clip_skip", "check_projection",
            "encode_weighted", "encode_prompt"]
 
 ACTIVATIONS = {
     "quick_gelu": lambda x: x * torch.sigmoid(1.702 * x),  # OpenAI's CLIP (SD 1.x)
-    "gelu": F.gelu,  # the exact GELU, x·Φ(x): OpenCLIP's models (SD 2.x)
+    "gelu": F.gelu,  # the exact GELU, x·Φ(x): OpenCLIP's models (SD 2.x, SDXL's second encoder)
 }
 
 
@@ -43,6 +51,8 @@ class TextEncoderOutput:
     last_hidden_state: torch.Tensor  # (B, T, D) final_layer_norm of the layer clip_skip picks: the UNet's context
     pooled: torch.Tensor  # (B, D) final_layer_norm(last layer) at EOS: transformers' pooler_output, never skipped
     hidden_states: tuple[torch.Tensor, ...]  # L + 1 tensors (B, T, D): the embeddings, then each layer; no final LN
+    # (B, projection_dim) text_projection(pooled): CLIPTextModelWithProjection's text_embeds; None without projection
+    text_embeds: torch.Tensor | None = None
 
 
 class CLIPTextEmbeddings(nn.Module):
@@ -134,20 +144,29 @@ def check_transformer_config(config, activations_in_use: str) -> None:
 
 
 class TextEncoder(nn.Module):
-    """CLIP's text transformer. ``text_encoder(ids)`` -> (B, T, D), the context the UNet cross-attends to."""
+    """CLIP's text transformer. ``text_encoder(ids)`` -> (B, T, D), the context the UNet cross-attends to.
+    With ``config.projection_dim`` set it is transformers' ``CLIPTextModelWithProjection`` (SDXL's second encoder)."""
 
     def __init__(self, config: TextEncoderConfig):
         super().__init__()
-        check_transformer_config(config, "SD 1.x: 'quick_gelu'")
+        check_transformer_config(config, "SD 1.x: 'quick_gelu'; SD 2.x and SDXL's second encoder: 'gelu'")
+        dim = config.projection_dim
+        if dim is not None and (isinstance(dim, bool) or not isinstance(dim, int) or dim < 1):
+            raise ValueError(f"projection_dim={dim!r}: pass the width of text_projection's output (SDXL's second "
+                             "encoder: 1280), or None for a text encoder without projection (SD 1.x's).")
         self.config = config
         self.embeddings = CLIPTextEmbeddings(config)
         self.encoder = CLIPEncoder(config)
         self.final_layer_norm = nn.LayerNorm(config.hidden_size, eps=config.layer_norm_eps)
+        # CLIP trained the text and image towers to meet in one space through a projection each; no bias
+        self.text_projection = None if dim is None else nn.Linear(config.hidden_size, dim, bias=False)
 
     def forward(self, ids: torch.Tensor, clip_skip: int | None = 0, output_hidden_states: bool = False):
         """ids (B, T), T <= max_position_embeddings -> last hidden state (B, T, D), or a TextEncoderOutput.
 
-        ``output_hidden_states=True`` returns ``TextEncoderOutput(last_hidden_state, pooled, hidden_states)``.
+        ``output_hidden_states=True`` returns ``TextEncoderOutput(last_hidden_state, pooled, hidden_states,
+        text_embeds)``; ``text_embeds`` = ``text_projection(pooled)``, or None without a projection. SDXL reads
+        ``hidden_states[-2]`` (the penultimate layer, not normalised) and ``text_embeds``: course.nets.sdxl_text.
 
         ``clip_skip``: use an earlier layer's output, passed through ``final_layer_norm`` (the UNet was trained
         on normalised vectors). ``hidden_states`` holds L + 1 tensors: the embeddings, then each of the L layers'
@@ -172,7 +191,8 @@ class TextEncoder(nn.Module):
             return context
         final = context if clip_skip == 0 else self.final_layer_norm(x)
         pooled = final[torch.arange(ids.shape[0], device=ids.device), eos_positions(ids, self.config.eos_token_id)]
-        return TextEncoderOutput(context, pooled, tuple(hidden_states))
+        text_embeds = None if self.text_projection is None else self.text_projection(pooled)  # (B, projection_dim)
+        return TextEncoderOutput(context, pooled, tuple(hidden_states), text_embeds)
 
     def resize_token_embeddings(self, rows: int) -> nn.Embedding:
         """Give the token table ``rows`` rows (transformers' name), the first ones kept, new ones zero until a
@@ -222,107 +242,20 @@ def a1111_to_diffusers_clip_skip(n: int) -> int:
     return n - 1
 
 
-def encode_weighted(text_encoder: TextEncoder, chunks, clip_skip: int | None = 0) -> torch.Tensor:
-    """Prompt weights, A1111's way: encode each chunk alone, scale each token's vector, restore the mean.
-
-    ``chunks``: one prompt's ``list[Chunk]`` (from ``course.text.prompts.chunk``) -> (1, 77·k, D), or a batch,
-    ``list[list[Chunk]]`` with k chunks each -> (B, 77·k, D). For each chunk, with z its (77, D) encoding and
-    w its (77,) weights (A1111's sd_emphasis.py, "Original"):
-
-        z' = z · w[:, None]              each token's vector times its weight
-        z'' = z' · mean(z) / mean(z')    one factor for the whole chunk, so its mean over all 77·D numbers is kept
-
-    then the chunks are concatenated along the token axis. A1111 takes each mean over all the texts it encodes
-    in one call (usually one); we take it per prompt, so a prompt's encoding never depends on its batch.
-
-    A context that comes out NaN or inf is refused (ValueError): a weight too large for the encoder's float
-    type, or an encoder that gives NaN/inf by itself (damaged weights, float16 overflow).
-    """
-    return _encode_weighted(text_encoder, chunks, clip_skip)
-
-
-def _encode_weighted(text_encoder: TextEncoder, chunks, clip_skip, texts: list[str] | None = None) -> torch.Tensor:
-    """encode_weighted; ``texts`` (one per prompt) only name the prompt in a refusal."""
-    one_prompt = isinstance(chunks, (list, tuple)) and chunks and all(isinstance(c, Chunk) for c in chunks)
-    prompts = [chunks] if one_prompt else chunks
-    if not isinstance(prompts, (list, tuple)) or not prompts or not all(
-            isinstance(p, (list, tuple)) and p and all(isinstance(c, Chunk) for c in p) for p in prompts):
-        raise ValueError("chunks must be a non-empty list of course.text.prompts.Chunk (one prompt) or a list of such "
-                         "lists (a batch); make them with course.text.prompts.chunk(prompt, tokenizer).")
-    counts = sorted({len(p) for p in prompts})
-    if len(counts) > 1:
-        raise ValueError(f"The prompts have {counts} chunks, but a batch needs the same number in each; pad them "
-                         "with course.text.prompts.match_chunk_counts, or call encode_prompt, which does.")
-    flat = [c for p in prompts for c in p]  # prompt 0's chunks, then prompt 1's, ...
-    if len({len(c.ids) for c in flat}) > 1:
-        raise ValueError("The chunks have different lengths; make them all with the same chunk_length.")
-    param = next(text_encoder.parameters())
-    ids = torch.tensor([c.ids for c in flat], device=param.device)  # (B·k, T)
-    weights = torch.tensor([c.weights for c in flat], device=param.device, dtype=param.dtype)[..., None]  # (B·k, T, 1)
-    z = text_encoder(ids, clip_skip=clip_skip)  # (B·k, T, D): every chunk encoded on its own
-    _refuse_non_finite(z, flat, len(prompts[0]), texts, weighted=False)
-    mean_before = z.mean(dim=(1, 2), keepdim=True)  # (B·k, 1, 1): one mean per chunk
-    z = z * weights
-    mean_after = z.mean(dim=(1, 2), keepdim=True)
-    # a chunk without weights is left exactly as encoded; so is one whose mean is 0 (0/0 would make it NaN:
-    # an untrained final LayerNorm gives every vector mean 0, and A1111's formula then breaks)
-    weighted = (weights != 1).any(dim=1, keepdim=True) & (mean_after != 0)
-    z = torch.where(weighted, z * (mean_before / torch.where(weighted, mean_after, 1.0)), z)
-    _refuse_non_finite(z, flat, len(prompts[0]), texts, weighted=True)
-    b, k = len(prompts), len(prompts[0])
-    return z.reshape(b, k * z.shape[1], z.shape[2])  # (B, k·T, D): each prompt's chunks side by side
-
-
-def encode_prompt(text_encoder: TextEncoder, tokenizer, prompt: str | list[str], clip_skip: int | None = 0,
-                  max_chunks: int | None = None, max_weight: float | None = None):
-    """Prompt text (A1111 syntax: (word:1.2), BREAK, any length) -> context (B, 77·k, D).
-
-    Chunks each prompt (``course.text.prompts.chunk``), pads a batch to the same number of chunks with empty-prompt
-    chunks (``match_chunk_counts``), then ``encode_weighted``. ``max_chunks`` / ``max_weight`` (the pipeline's
-    limits) refuse, before encoding, a prompt of more 75-token chunks or with a weight beyond ±max_weight.
-    """
-    prompts = [prompt] if isinstance(prompt, str) else prompt
-    if not isinstance(prompts, (list, tuple)) or not prompts or not all(isinstance(p, str) for p in prompts):
-        raise ValueError(f"prompt must be a str or a non-empty list of str, got {prompt!r}.")
-    chunk_length = text_encoder.config.max_position_embeddings - 2  # room for BOS and EOS
-    chunked = [chunk(p, tokenizer, chunk_length) for p in prompts]
-    for text, chunks in zip(prompts, chunked):
-        _check_size(text, chunks, chunk_length, max_chunks, max_weight)
-    longest = max(chunked, key=len)
-    chunked = [match_chunk_counts(c, longest, tokenizer)[0] for c in chunked]
-    return _encode_weighted(text_encoder, chunked, clip_skip, list(prompts))
-
-
-def _check_size(text: str, chunks: list[Chunk], chunk_length: int, max_chunks, max_weight) -> None:
-    """Refuse a prompt of more than ``max_chunks`` chunks, or with a weight beyond ±``max_weight``."""
-    if max_chunks is not None and len(chunks) > max_chunks:
-        raise ValueError(f"the prompt {text[:40]!r}... is {len(chunks)} chunks of {chunk_length} tokens (each BREAK "
-                         f"starts one), more than the limit of {max_chunks}: shorten it (past a few chunks the words "
-                         "barely change the picture), or raise course.pipeline.LIMITS['max_prompt_chunks'].")
-    if max_weight is not None:
-        heaviest = max((w for c in chunks for w in c.weights), key=abs)
-        if abs(heaviest) > max_weight:
-            fragment = next((s for s, w in parse_emphasis(text) if w == heaviest), "")
-            raise ValueError(f"the prompt weight ({fragment.strip()[:40]}:{heaviest:g}) is beyond ±{max_weight:g}: "
-                             "a weight scales the words' vectors, and past a few the picture is noise. Use about "
-                             "0.5 to 1.5, A1111's usual range, e.g. (word:1.2), or raise "
-                             "course.pipeline.LIMITS['max_prompt_weight'].")
-
-
-def _refuse_non_finite(z: torch.Tensor, chunks: list[Chunk], k: int, texts: list[str] | None, weighted: bool):
-    """One check of z (B·k, T, D) for NaN/inf; a refusal names the prompt and, after weighting, the weight."""
-    bad = ~torch.isfinite(z).flatten(1).all(dim=1)  # (B·k,): one flag per chunk
-    if not bool(bad.any()):
-        return
-    n = int(bad.nonzero()[0])
-    where = f"prompt {texts[n // k][:60]!r}" if texts is not None else f"chunk {n}"
-    if not weighted:
-        raise ValueError(f"the text encoder gives NaN or inf for {where} before any prompt weight: its weights may "
-                         f"hold NaN/inf (a damaged file), or {z.dtype} overflowed; load the model again, or run the "
-                         "text encoder in float32.")
-    weight = max(chunks[n].weights, key=lambda w: abs(w - 1))  # the one furthest from 1 breaks it
-    fragment = next((text for text, w in parse_emphasis(texts[n // k]) if w == weight), None) if texts else None
-    what = f"({fragment.strip()[:40]}:{weight:g})" if fragment else f"{weight:g}"
-    raise ValueError(f"the prompt weight {what} in {where} makes the context NaN or inf ({z.dtype} holds at most "
-                     f"{torch.finfo(z.dtype).max:.6g}): use weights of about 0.5 to 1.5, A1111's usual range, e.g. "
-                     "(word:1.2).")
+def check_projection(config: TextEncoderConfig, state: dict, source: str = "the weights") -> None:
+    """Refuse, saying which is which and what to do, weights and a config that disagree about ``text_projection``:
+    CLIPTextModelWithProjection's weights (SDXL's second encoder) for a config without projection, or the reverse."""
+    has = "text_projection.weight" in state
+    if has and config.projection_dim is None:
+        width = tuple(state["text_projection.weight"].shape)[0]
+        raise ValueError(f"{source} are a CLIPTextModelWithProjection's (they hold text_projection.weight, "
+                         f"{width} wide: SDXL's second text encoder, OpenCLIP bigG), but the TextEncoder's config has "
+                         f"no projection (projection_dim=None, a CLIPTextModel's). Build it with projection_dim="
+                         f"{width}, e.g. TextEncoderConfig.sdxl_2(); a config.json for them names "
+                         "\"architectures\": [\"CLIPTextModelWithProjection\"] and load_text_encoder then does it.")
+    if not has and config.projection_dim is not None:
+        raise ValueError(f"{source} are a plain CLIPTextModel's (no text_projection.weight: SD 1.x's text encoder, or "
+                         f"SDXL's first), but the TextEncoder's config asks for a projection (projection_dim="
+                         f"{config.projection_dim}, a CLIPTextModelWithProjection's). Build it with "
+                         "projection_dim=None, e.g. TextEncoderConfig.sd15(); a config.json for them names "
+                         "\"architectures\": [\"CLIPTextModel\"].")
