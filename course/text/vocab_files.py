@@ -86,12 +86,18 @@ def read_vocab_and_merges(vocab_json: str | Path, merges_txt: str | Path) -> tup
 def read_folder(folder: Path) -> tuple[dict, list, dict]:
     """(vocab, merges, settings) of a tokenizer folder: ``vocab.json`` + ``merges.txt``, or only the
     ``tokenizer.json`` transformers 5 writes; settings: ``model_max_length`` when tokenizer_config.json has one
-    (a model trained on shorter prompts says so)."""
+    (a model trained on shorter prompts says so), and its ``pad_token`` (SD 2.x and SDXL's tokenizer_2 pad with
+    "!", id 0, where SD 1.x pads with EOS)."""
     settings, config = {}, folder / "tokenizer_config.json"
     if config.is_file():
-        length = read_json(config, "the tokenizer's settings").get("model_max_length")
+        found = read_json(config, "the tokenizer's settings")
+        length = found.get("model_max_length")
         if isinstance(length, int) and 2 <= length <= 10_000:
             settings["model_max_length"] = length
+        pad = found.get("pad_token")
+        pad = pad.get("content") if isinstance(pad, dict) else pad  # older files write an AddedToken as a dict
+        if isinstance(pad, str):
+            settings["pad_token"] = pad
     if (folder / "vocab.json").is_file() or not (folder / "tokenizer.json").is_file():
         return (*read_vocab_and_merges(folder / "vocab.json", folder / "merges.txt"), settings)
     path = folder / "tokenizer.json"
