@@ -146,7 +146,9 @@ def encode_weighted_xl(tokenizers, text_encoders, prompt: str | list[str], clip_
     Where it differs from A1111: two tokenizers that cut a prompt into different numbers of chunks are padded with
     empty-prompt chunks to the larger count (A1111 would fail to concatenate); the means are per prompt, as in
     ``encode_weighted``; and ``clip_skip`` (diffusers' meaning) moves both encoders, while A1111 reads the
-    penultimate layers whatever its "Clip skip" says, unless its option sdxl_clip_l_skip moves CLIP-L's.
+    penultimate layers whatever its "Clip skip" says, unless its option sdxl_clip_l_skip moves CLIP-L's. And A1111
+    tokenizes bigG's text with open_clip, where "!" is punctuation; tokenizer_2 here, as in diffusers, reads it as
+    its pad token, id 0 (course.text.tokenizer).
     ``max_chunks`` / ``max_weight``: the pipeline's limits, as ``encode_prompt``.
     """
     k = _check_pair(tokenizers, text_encoders, clip_skip)

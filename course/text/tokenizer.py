@@ -16,6 +16,12 @@ Text becomes token ids in five steps:
 5. wrap      ids get BOS (49406) in front and EOS (49407) behind, and are
              truncated or padded (with EOS) to 77
 
+SD 2.x and SDXL's second tokenizer pad with "!" (id 0) instead (``pad_token="!"``). transformers then
+counts "!" among the special tokens, cut out of the raw text before step 1 like BOS and EOS, so
+an exclamation mark in the prompt becomes id 0 too ("wow!!" -> 'wow', '!', '!'), not the BPE
+symbol '!!</w>': diffusers' SDXL reads it so, and so does this tokenizer (open_clip's tokenizer, which
+A1111 uses for SDXL, does not).
+
 ``clean`` is the one place OpenAI's original tokenizer and transformers'
 differ: OpenAI runs ``ftfy.fix_text`` and ``html.unescape`` first
 (``openai_cleanup=True`` here), transformers does not. So ``&amp;`` stays five
@@ -47,7 +53,6 @@ END_OF_WORD = "</w>"
 PATTERN = regex.compile(
     r"""<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+"""
 )
-SPECIALS = regex.compile(r"<\|startoftext\|>|<\|endoftext\|>")
 
 
 @lru_cache()
@@ -142,6 +147,9 @@ class CLIPTokenizer:
         self.byte_encoder = bytes_to_unicode()
         self.byte_decoder = {c: b for b, c in self.byte_encoder.items()}
         self.bos_id, self.eos_id, self.pad_id = vocab[BOS], vocab[EOS], vocab[pad_token]
+        # tokens matched in the raw text before cleaning, as transformers matches its special tokens
+        self.specials = tuple(dict.fromkeys((BOS, EOS, pad_token)))
+        self._specials_pattern = regex.compile("(" + "|".join(regex.escape(t) for t in self.specials) + ")")
         self.model_max_length = model_max_length
         self.openai_cleanup = openai_cleanup
         self.cache: dict[str, list[str]] = {}  # piece -> symbols; prompts repeat words a lot
@@ -238,7 +246,7 @@ class CLIPTokenizer:
         """Text -> BPE symbols, e.g. 'a photo' -> ['a</w>', 'photo</w>']."""
         symbols = []
         for part in self._split_specials(text):
-            if part in (BOS, EOS):
+            if part in self.specials:
                 symbols.append(part)
                 continue
             text, start = clean(part, self.openai_cleanup), 0
@@ -310,7 +318,7 @@ class CLIPTokenizer:
             if symbol in self.added_tokens:  # a whole word, not byte symbols
                 data += symbol.encode() + b" "
                 continue
-            if symbol in (BOS, EOS):
+            if symbol in self.specials:
                 if not (skip_special_tokens and int(i) in special):
                     data += symbol.encode() + b" "
                 continue
@@ -322,7 +330,7 @@ class CLIPTokenizer:
 
     def _split_specials(self, text: str) -> list[str]:
         """'a<|endoftext|>b' -> ['a', '<|endoftext|>', 'b']: special tokens are matched before cleaning."""
-        return [p for p in regex.split(f"({SPECIALS.pattern})", text) if p]
+        return [p for p in self._specials_pattern.split(text) if p]
 
 
 def train_bpe(texts: list[str], vocab_size: int, verbose: bool = False) -> CLIPTokenizer:
