@@ -394,3 +394,19 @@ def test_learner_facing_errors(sdxl):
     for call, message in cases:
         with pytest.raises(ValueError, match=message):
             call()
+
+
+@pytest.mark.slow
+def test_full_size_open_clip_bigg_matches_transformers():
+    """SDXL's second encoder at full size (32 layers, width 1280, random weights): every layer and text_embeds."""
+    cfg = TextEncoderConfig.sdxl_2()  # eos_token_id 2: the argmax rule (EOS is the largest id: the same position)
+    ref = reference(cfg)
+    ours = from_reference(ref)
+    ids = make_ids(cfg, 2, 77)
+    with torch.no_grad():
+        theirs = ref(ids, output_hidden_states=True)
+        out = ours(ids, output_hidden_states=True)
+    diffs = [max_diff(a, b) for a, b in zip(out.hidden_states, theirs.hidden_states, strict=True)]
+    assert max(diffs) <= TOL, diffs
+    assert max_diff(out.last_hidden_state, theirs.last_hidden_state) <= TOL
+    assert max_diff(out.text_embeds, theirs.text_embeds) <= TOL

@@ -55,9 +55,9 @@ def _config_dict(module) -> dict:
 
 def from_reference(module: nn.Module) -> nn.Module:
     """Turn a transformers ``CLIPTextModel`` / ``CLIPTextModelWithProjection`` (SDXL's second text encoder) /
-    ``CLIPVisionModelWithProjection`` or a diffusers
-    ``UNet2DConditionModel`` / ``AutoencoderKL`` / ``ControlNetModel`` into the course's network: config read from
-    theirs, weights loaded strictly, eval mode, same dtype and device.
+    ``CLIPVisionModelWithProjection`` or a diffusers ``UNet2DConditionModel`` / ``AutoencoderKL`` /
+    ``ControlNetModel`` into the course's network: config read from theirs, weights loaded strictly, eval mode,
+    same dtype and device.
     A diffusers ``StableDiffusionPipeline`` (or its Img2Img / Inpaint sibling) becomes ``Parts``: all of its
     networks (its image encoder too, when it has one), tokenizer and scheduler config.
     """
@@ -70,32 +70,25 @@ def from_reference(module: nn.Module) -> nn.Module:
         state = {k: v for k, v in module.state_dict().items() if not k.endswith("position_ids")}  # no weight
         model = model.to(device=param.device, dtype=param.dtype)
         return load_weights(model, state, source=f"the weights of {kind}").eval()
-    if kind in ("CLIPTextModel", "CLIPTextModelWithProjection"):
-        # the class, not the config, says whether there is a text_projection (every CLIPTextConfig has a projection_dim)
-        config = from_reference_config(TextEncoderConfig, {**_config_dict(module), "architectures": [kind]},
-                                       f"the config of {kind}")
-        # transformers 5 names CLIPTextModel's weights without a prefix, CLIPTextModelWithProjection's text_model.*
-        state = {k.removeprefix("text_model."): v for k, v in module.state_dict().items()}
-        param = next(module.parameters())
-        model = TextEncoder(config).to(device=param.device, dtype=param.dtype)
-        check_projection(config, state, f"the weights of {kind}")
-        return load_weights(model, state, source=f"the weights of {kind}").eval()
     if kind == "ControlNetModel":
         param = next(module.parameters())
         config = config_from_reference(check_reference(ControlNetConfig, _config_dict(module), f"the config of {kind}"))
         model = ControlNet(config).to(device=param.device, dtype=param.dtype)
         return load_weights(model, module.state_dict(), source=f"the weights of {kind}").eval()
-    ours, cfg_cls = {"UNet2DConditionModel": (UNet, UNetConfig), "AutoencoderKL": (VAE, VAEConfig)}.get(kind,
-                                                                                                        (None, None))
+    text = (TextEncoder, TextEncoderConfig)
+    ours, cfg_cls = {"CLIPTextModel": text, "CLIPTextModelWithProjection": text, "UNet2DConditionModel": (UNet,
+                     UNetConfig), "AutoencoderKL": (VAE, VAEConfig)}.get(kind, (None, None))
     if ours is None:
         raise ValueError(f"from_reference does not know {kind}; it converts transformers' CLIPTextModel, "
                          "CLIPTextModelWithProjection and CLIPVisionModelWithProjection, diffusers' "
-                         "UNet2DConditionModel, AutoencoderKL and "
-                         "ControlNetModel, and StableDiffusion(Img2Img|Inpaint)Pipeline.")
-    config = from_reference_config(cfg_cls, _config_dict(module), f"the config of {kind}")
+                         "UNet2DConditionModel, AutoencoderKL and ControlNetModel, and "
+                         "StableDiffusion(Img2Img|Inpaint)Pipeline.")
+    # the class, not its config, says whether a text encoder has a text_projection (every CLIPTextConfig sizes one)
+    config = from_reference_config(cfg_cls, {**_config_dict(module), "architectures": [kind]}, f"the config of {kind}")
     param = next(module.parameters())
     model = ours(config).to(device=param.device, dtype=param.dtype)
-    return load_weights(model, module.state_dict(), source=f"the weights of {kind}").eval()
+    state = {k.removeprefix("text_model."): v for k, v in module.state_dict().items()}  # WithProjection: text_model.*
+    return load_weights(model, state, source=f"the weights of {kind}").eval()
 
 
 def _parts_from_pipeline(pipe) -> "Parts":
