@@ -97,7 +97,7 @@ def encode_prompt_xl(tokenizers, text_encoders, prompt: str | list[str], prompt_
 
     - ``prompt_2`` / ``negative_prompt_2`` go to the second encoder; when left out (or empty) it reads ``prompt`` /
       ``negative_prompt``;
-    - no ``negative_prompt`` (None) with ``force_zeros_for_empty_prompt`` (SDXL base's model_index.json says true):
+    - no ``negative_prompt`` (None) with ``force_zeros_for_empty_prompt`` (the pipeline's default, true):
       the negative context and the negative pooled vector are zeros, not the encoding of ""; ``negative_prompt=""``
       encodes the empty text (A1111 zeroes an empty negative prompt instead: sd_models_xl.py);
     - a negative prompt given as one str serves every prompt; a list needs one per prompt;
@@ -105,7 +105,7 @@ def encode_prompt_xl(tokenizers, text_encoders, prompt: str | list[str], prompt_
 
     One deliberate difference: ``clip_skip`` picks the layer of the negative prompt too. diffusers 0.42 reads the
     negative prompt's hidden_states[-2] whatever clip_skip says, so cond and uncond come from different layers
-    (its pull requests #13796 and #13973 fix that); here both come from the same layer.
+    (pull requests #13796 and #13973 proposed to change that); here both come from the same layer.
     """
     prompts = check_prompts(prompt)
     n = num_images_per_prompt
