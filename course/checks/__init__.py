@@ -18,3 +18,4 @@ from course.checks.unet import *  # noqa: F401,F403,E402
 from course.checks.vae import *  # noqa: F401,F403,E402
 from course.checks.sampling import *  # noqa: F401,F403,E402
 from course.checks.ip_adapter import *  # noqa: F401,F403,E402
+from course.checks.sdxl import *  # noqa: F401,F403,E402
