@@ -37,10 +37,13 @@ from course.config import (
     read_json,
 )
 from course.io import keymap
+from course.io.folders import _build, _read_config, _refuse_hub_id, _weights_in
 from course.io.weights import load_weights, read_state_dict, replacing
 from course.nets.controlnet import ControlNet, ControlNetConfig, config_from_reference
 from course.nets.image_encoder import ImageEncoder
 from course.nets.image_encoder import config_from_reference as image_encoder_config
+from course.nets.mmdit import MMDiT
+from course.nets.mmdit import config_from_reference as mmdit_config
 from course.nets.text_encoder import TextEncoder, check_projection
 from course.nets.unet import UNet
 from course.nets.vae import VAE
@@ -56,8 +59,8 @@ def _config_dict(module) -> dict:
 def from_reference(module: nn.Module) -> nn.Module:
     """Turn a transformers ``CLIPTextModel`` / ``CLIPTextModelWithProjection`` (SDXL's second text encoder) /
     ``CLIPVisionModelWithProjection`` or a diffusers ``UNet2DConditionModel`` / ``AutoencoderKL`` /
-    ``ControlNetModel`` into the course's network: config read from theirs, weights loaded strictly, eval mode,
-    same dtype and device.
+    ``ControlNetModel`` / ``SD3Transformer2DModel`` (SD3's MMDiT) into the course's network: config read from
+    theirs, weights loaded strictly, eval mode, same dtype and device.
     A diffusers ``StableDiffusionPipeline`` (or its Img2Img / Inpaint sibling) becomes ``Parts``: all of its
     networks (its image encoder too, when it has one), tokenizer and scheduler config.
     """
@@ -70,10 +73,12 @@ def from_reference(module: nn.Module) -> nn.Module:
         state = {k: v for k, v in module.state_dict().items() if not k.endswith("position_ids")}  # no weight
         model = model.to(device=param.device, dtype=param.dtype)
         return load_weights(model, state, source=f"the weights of {kind}").eval()
-    if kind == "ControlNetModel":
-        param = next(module.parameters())
-        config = config_from_reference(check_reference(ControlNetConfig, _config_dict(module), f"the config of {kind}"))
-        model = ControlNet(config).to(device=param.device, dtype=param.dtype)
+    if kind in ("ControlNetModel", "SD3Transformer2DModel"):
+        param, source = next(module.parameters()), f"the config of {kind}"
+        config = (mmdit_config(_config_dict(module), source) if kind == "SD3Transformer2DModel" else
+                  config_from_reference(check_reference(ControlNetConfig, _config_dict(module), source)))
+        model = (MMDiT if kind == "SD3Transformer2DModel" else ControlNet)(config)
+        model = model.to(device=param.device, dtype=param.dtype)
         return load_weights(model, module.state_dict(), source=f"the weights of {kind}").eval()
     text = (TextEncoder, TextEncoderConfig)
     ours, cfg_cls = {"CLIPTextModel": text, "CLIPTextModelWithProjection": text, "UNet2DConditionModel": (UNet,
@@ -81,7 +86,7 @@ def from_reference(module: nn.Module) -> nn.Module:
     if ours is None:
         raise ValueError(f"from_reference does not know {kind}; it converts transformers' CLIPTextModel, "
                          "CLIPTextModelWithProjection and CLIPVisionModelWithProjection, diffusers' "
-                         "UNet2DConditionModel, AutoencoderKL and ControlNetModel, and "
+                         "UNet2DConditionModel, AutoencoderKL, ControlNetModel and SD3Transformer2DModel, and "
                          "StableDiffusion(Img2Img|Inpaint)Pipeline.")
     # the class, not its config, says whether a text encoder has a text_projection (every CLIPTextConfig sizes one)
     config = from_reference_config(cfg_cls, {**_config_dict(module), "architectures": [kind]}, f"the config of {kind}")
@@ -115,31 +120,6 @@ def _parts_from_pipeline(pipe) -> "Parts":
 
 # ---- files ------------------------------------------------------------------------------------
 
-def _weights_in(folder: Path, stem: str, allow_pickle: bool) -> Path:
-    """The weight file of one component folder: safetensors first, then the fp16 variant, then pickle."""
-    for name in (f"{stem}.safetensors", f"{stem}.fp16.safetensors", f"{stem}.bin", f"{stem}.fp16.bin"):
-        if (folder / name).is_file():
-            return folder / name
-    found = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
-    raise FileNotFoundError(f"{folder} has no {stem}.safetensors (found: {found or 'nothing'}). A diffusers "
-                            "model folder holds one weight file per component folder.")
-
-
-def _read_config(folder: Path) -> dict:
-    if not (folder / "config.json").is_file():
-        raise FileNotFoundError(f"{folder / 'config.json'} is missing: each component folder of a diffusers model "
-                                "has a config.json next to its weights.")
-    return read_json(folder / "config.json", "the network's config")
-
-
-def _build(cls, config, source: str) -> nn.Module:
-    """``cls(config)``, with the file the config came from in front of a refusal of its sizes."""
-    try:
-        return cls(config)
-    except ValueError as err:
-        raise ValueError(f"{source}: {err}") from None
-
-
 def load_text_encoder(folder: str | Path, allow_pickle: bool = False) -> nn.Module:
     """``text_encoder/`` (or SDXL's ``text_encoder_2/``) of a diffusers model: config.json + model.safetensors.
     Its config.json's "architectures" says whether it is a CLIPTextModelWithProjection (with text_projection)."""
@@ -171,18 +151,6 @@ def load_vae(folder: str | Path, allow_pickle: bool = False) -> nn.Module:
     model = _build(VAE, from_reference_config(VAEConfig, _read_config(folder), source), source)
     state = read_state_dict(_weights_in(folder, "diffusion_pytorch_model", allow_pickle), allow_pickle)
     return load_weights(model, state, source=str(folder)).eval()
-
-
-def _refuse_hub_id(path: str | Path) -> Path:
-    path = Path(path)
-    if not path.exists():
-        if re.fullmatch(r"[\w.-]+/[\w.-]+", str(path)):
-            raise FileNotFoundError(f"{str(path)!r} looks like a model hub id, and nothing is downloaded here. "
-                                    "Download the model once elsewhere (e.g. `huggingface-cli download "
-                                    f"{path} --local-dir sd15`) and pass that local folder.")
-        raise FileNotFoundError(f"{path} does not exist. Pass a diffusers model folder (with unet/, vae/, "
-                                "text_encoder/, tokenizer/) or a single .safetensors checkpoint.")
-    return path
 
 
 def load_folder(path: str | Path, allow_pickle: bool = False, *, device=None, dtype=None,
