@@ -8,20 +8,24 @@ refusals: each bad input is one ValueError that says what to pass.
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 import inspect
 import json
 
 import pytest
+import test_devices
 import torch
 from diffusers import SD3Transformer2DModel
 from refusals import refused
+from test_devices import DTYPES, check, supported
 
 from course.io.loading import from_reference
 from course.nets.mmdit import MMDiT, MMDiTConfig, config_from_reference
 
 TOL = 1e-5
+device = test_devices.device  # the fixture: the CPU, and CUDA (TF32 off) when there is one
 TINY = dataclasses.asdict(MMDiTConfig.tiny())
 CONFIGS = {
     # diffusers' SD3 pipeline-test transformer: patch 1, one block (so it is context_pre_only), no QK-norm
@@ -127,6 +131,42 @@ def test_full_size_presets_have_diffusers_parameters_on_meta(preset):
     assert shapes(ours) == shapes(theirs)
     count = lambda m: sum(p.numel() for p in m.parameters())  # noqa: E731
     assert count(ours) == count(theirs) and len(list(ours.parameters())) == len(list(theirs.parameters()))
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_forward_matches_diffusers_in_each_dtype_and_device(device, dtype):
+    """Both sides in one dtype on one device; the bound (test_devices.py) allows for the dtype's rounding."""
+    reference32 = models("dual")[0].to(device)
+    try:
+        reference = copy.deepcopy(reference32).to(dtype)
+        ours = from_reference(reference)  # same device and dtype as the reference
+        x, t, context, pooled = (v.to(device) for v in inputs(CONFIGS["dual"], 3, 10, 14))
+        with supported(device, dtype):
+            expected32 = reference_forward(reference32, x, t, context, pooled)
+            cast = [v.to(dtype) for v in (x, context, pooled)]
+            expected = reference_forward(reference, cast[0], t, cast[1], cast[2])
+            with torch.no_grad():
+                got = ours(cast[0], t, cast[1], cast[2])
+        assert got.dtype == dtype and got.device.type == device
+        check("MMDiT", got, expected, expected32, dtype, device)
+    finally:
+        reference32.to("cpu")  # models() is cached: leave it as the other tests expect
+
+
+@pytest.mark.slow
+def test_full_widths_match_diffusers():
+    """SD3 medium's widths (24 heads of 64, text 4096 wide, pooled 2048, the 192-patch table), two blocks, with SD3.5's
+    QK RMSNorm and dual attention in the first: a 64×48 latent (768 image tokens) and 154 text tokens, batch 2."""
+    config = dataclasses.replace(MMDiTConfig.sd3_medium(), num_layers=2, dual_attention_layers=(0,),
+                                 qk_norm="rms_norm")
+    torch.manual_seed(0)
+    reference = SD3Transformer2DModel(**dataclasses.asdict(config)).eval()
+    ours = from_reference(reference)
+    x, t, context, pooled = inputs(dataclasses.asdict(config), 2, 64, 48, tokens=154)
+    expected = reference_forward(reference, x, t, context, pooled)
+    with torch.no_grad():
+        got = ours(x, t, context, pooled)
+    assert (got - expected).abs().max() <= TOL * max(1.0, float(expected.abs().max()))
 
 
 # ---- refusals -----------------------------------------------------------------------------------------------
