@@ -40,6 +40,8 @@ from course.io import keymap
 from course.io.folders import _build, _read_config, _refuse_hub_id, _weights_in
 from course.io.weights import load_weights, read_state_dict, replacing
 from course.nets.controlnet import ControlNet, ControlNetConfig, config_from_reference
+from course.nets.flux import Flux
+from course.nets.flux import config_from_reference as flux_config
 from course.nets.image_encoder import ImageEncoder
 from course.nets.image_encoder import config_from_reference as image_encoder_config
 from course.nets.mmdit import MMDiT
@@ -59,8 +61,8 @@ def _config_dict(module) -> dict:
 def from_reference(module: nn.Module) -> nn.Module:
     """Turn a transformers ``CLIPTextModel`` / ``CLIPTextModelWithProjection`` (SDXL's second text encoder) /
     ``CLIPVisionModelWithProjection`` or a diffusers ``UNet2DConditionModel`` / ``AutoencoderKL`` /
-    ``ControlNetModel`` / ``SD3Transformer2DModel`` (SD3's MMDiT) into the course's network: config read from
-    theirs, weights loaded strictly, eval mode, same dtype and device.
+    ``ControlNetModel`` / ``SD3Transformer2DModel`` (SD3's MMDiT) / ``FluxTransformer2DModel`` into the course's
+    network: config read from theirs, weights loaded strictly, eval mode, same dtype and device.
     A diffusers ``StableDiffusionPipeline`` (or its Img2Img / Inpaint sibling) becomes ``Parts``: all of its
     networks (its image encoder too, when it has one), tokenizer and scheduler config.
     """
@@ -73,12 +75,12 @@ def from_reference(module: nn.Module) -> nn.Module:
         state = {k: v for k, v in module.state_dict().items() if not k.endswith("position_ids")}  # no weight
         model = model.to(device=param.device, dtype=param.dtype)
         return load_weights(model, state, source=f"the weights of {kind}").eval()
-    if kind in ("ControlNetModel", "SD3Transformer2DModel"):
-        param, source = next(module.parameters()), f"the config of {kind}"
-        config = (mmdit_config(_config_dict(module), source) if kind == "SD3Transformer2DModel" else
-                  config_from_reference(check_reference(ControlNetConfig, _config_dict(module), source)))
-        model = (MMDiT if kind == "SD3Transformer2DModel" else ControlNet)(config)
-        model = model.to(device=param.device, dtype=param.dtype)
+    controlnet_config = lambda d, source: config_from_reference(check_reference(ControlNetConfig, d, source))  # noqa: E731
+    built = {"ControlNetModel": (ControlNet, controlnet_config), "SD3Transformer2DModel": (MMDiT, mmdit_config),
+             "FluxTransformer2DModel": (Flux, flux_config)}  # each: our class, and how its config is read
+    if kind in built:
+        (cls, read), param = built[kind], next(module.parameters())
+        model = cls(read(_config_dict(module), f"the config of {kind}")).to(device=param.device, dtype=param.dtype)
         return load_weights(model, module.state_dict(), source=f"the weights of {kind}").eval()
     text = (TextEncoder, TextEncoderConfig)
     ours, cfg_cls = {"CLIPTextModel": text, "CLIPTextModelWithProjection": text, "UNet2DConditionModel": (UNet,
@@ -86,7 +88,8 @@ def from_reference(module: nn.Module) -> nn.Module:
     if ours is None:
         raise ValueError(f"from_reference does not know {kind}; it converts transformers' CLIPTextModel, "
                          "CLIPTextModelWithProjection and CLIPVisionModelWithProjection, diffusers' "
-                         "UNet2DConditionModel, AutoencoderKL, ControlNetModel and SD3Transformer2DModel, and "
+                         "UNet2DConditionModel, AutoencoderKL, ControlNetModel, SD3Transformer2DModel and "
+                         "FluxTransformer2DModel, and "
                          "StableDiffusion(Img2Img|Inpaint)Pipeline.")
     # the class, not its config, says whether a text encoder has a text_projection (every CLIPTextConfig sizes one)
     config = from_reference_config(cfg_cls, {**_config_dict(module), "architectures": [kind]}, f"the config of {kind}")

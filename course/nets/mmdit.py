@@ -20,7 +20,7 @@ Built from an ``MMDiTConfig`` with the field names of diffusers' ``SD3Transforme
 the modules carry (``pos_embed.proj``, ``time_text_embed.timestep_embedder.linear_1``, ``transformer_blocks.0.attn.
 add_q_proj``, ``norm_out.linear``, ``proj_out``), so its state dict loads with ``strict=True``.
 
-How Flux (``FluxTransformer2DModel``, Black Forest Labs 2024; not built here) differs:
+How Flux (``FluxTransformer2DModel``, Black Forest Labs 2024; course/nets/flux.py) differs:
 - positions are rotary (RoPE over three axes: a text index, the row, the column) applied to q and k in every
   attention, not a sincos table added once at the input, so there is no ``pos_embed_max_size`` to crop from;
 - patchify is done by the pipeline (2×2 latent pixels packed into 64 channels) and ``x_embedder`` is a Linear;
