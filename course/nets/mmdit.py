@@ -9,11 +9,11 @@ updated by the image too. It predicts a velocity v = ε - x_0 (rectified flow), 
     x (B, C, H, W) ─ pos_embed: p×p conv + 2-D sincos crop ─► image tokens (B, N = H/p · W/p, D)
     context (B, T, joint) ─ context_embedder (Linear) ─► text tokens (B, T, D)
     t (B,) = σ·1000, pooled (B, P) ─ time_text_embed ─► c (B, D)            the only global conditioning
-        ┌─────────────────────────────────────────────────────────────────────────────┐
-        │ JointTransformerBlock × num_layers (mmdit_blocks.py): adaLN-Zero(c) per stream,│
-        │ ONE attention over [image ; text], gated residuals, an MLP per stream.         │
-        │ The last block is context_pre_only: its text stream ends after the attention. │
-        └─────────────────────────────────────────────────────────────────────────────┘
+        ┌─────────────────────────────────────────────────────────────────────────────────┐
+        │ JointTransformerBlock × num_layers (mmdit_blocks.py): adaLN-Zero(c) per stream, │
+        │ ONE attention over [image ; text], gated residuals, an MLP per stream.          │
+        │ The last block is context_pre_only: its text stream ends after the attention.   │
+        └─────────────────────────────────────────────────────────────────────────────────┘
     image tokens ─ norm_out (adaLN(c), no gate) ─ proj_out ─► (B, N, p·p·C_out) ─ unpatchify ─► v̂ (B, C_out, H, W)
 
 Built from an ``MMDiTConfig`` with the field names of diffusers' ``SD3Transformer2DModel``, whose parameter names

@@ -202,7 +202,7 @@ class JointAttention(nn.Module):
 
     def _qkv(self, x: torch.Tensor, q, k, v, norm_q, norm_k):
         q, k, v = (split_heads(proj(x), self.heads) for proj in (q, k, v))  # each (B, heads, T, d)
-        return (norm_q(q) if norm_q else q), (norm_k(k) if norm_k else k), v
+        return (q if norm_q is None else norm_q(q)), (k if norm_k is None else norm_k(k)), v
 
     def forward(self, x: torch.Tensor, context: torch.Tensor | None = None):
         """x (B, N, D) image tokens, context (B, T, D) text tokens -> (image out (B, N, D), text out (B, T, D) or
@@ -224,9 +224,9 @@ class JointAttention(nn.Module):
 class JointTransformerBlock(nn.Module):
     """One MMDiT block: two streams (image x, text context) with their own weights, meeting only in the attention.
 
-        x ─ adaLN(c) ─┐                                     ┌─ ·gate ─ + x ─ adaLN(c) ─ MLP ─ ·gate ─ + ─► x'
-                      ├─ joint attention over [x ; context] ┤
-        context ─ adaLN(c) ┘                                └─ ·gate ─ + context ─ ... ff_context ... ─► context'
+        x ─────── adaLN(c) ─┐                                     ┌─ ·gate + x ─ adaLN(c) ─ ff ─ ·gate + ─► x'
+                            ├─ joint attention over [x ; context] ┤
+        context ─ adaLN(c) ─┘                                     └─ ·gate + context ─ ... ff_context ... ─► context'
 
     ``context_pre_only`` (the last block): the text stream stops after feeding the attention (returns None).
     ``dual``: SD3.5's second self-attention ``attn2`` on the image tokens, added next to the joint one.
