@@ -8,14 +8,19 @@
 ``check_*`` functions (each module lists them in ``__all__``), all re-exported here so a notebook calls
 ``course.checks.check_bpe(bpe)``.
 """
+# isort: skip_file
+# (the notebook modules below are listed in the course's order, one line each, not alphabetically)
 from course.checks.core import CheckResult, compare, first_difference, short  # noqa: F401
 from course.checks.progress import NotReady, hint, require  # noqa: F401
 
 # one line per notebook module
-from course.checks.tokenizer import *  # noqa: F401,F403,E402,I001
+from course.checks.tokenizer import *  # noqa: F401,F403,E402
 from course.checks.text_encoder import *  # noqa: F401,F403,E402
 from course.checks.unet import *  # noqa: F401,F403,E402
 from course.checks.vae import *  # noqa: F401,F403,E402
 from course.checks.sampling import *  # noqa: F401,F403,E402
+from course.checks.lora import *  # noqa: F401,F403,E402
+from course.checks.controlnet import *  # noqa: F401,F403,E402
+from course.checks.personalisation import *  # noqa: F401,F403,E402
 from course.checks.ip_adapter import *  # noqa: F401,F403,E402
 from course.checks.sdxl import *  # noqa: F401,F403,E402
