@@ -111,7 +111,7 @@ def test_a_stopped_run_resumes_to_the_same_weights(tmp_path, parts):
     resumed = mc.train_pair(recipe, parts, tmp_path / "b", models=("micro",))["micro"].model.state_dict()
     assert all(torch.equal(straight[k], resumed[k]) for k in straight)
     with pytest.raises(ValueError, match="other settings: lr"):  # another recipe is refused, not silently mixed
-        mc.train_pair(dataclasses.replace(recipe, lr=1e-3), parts, tmp_path / "b", models=("micro",))
+        mc.train_pair(dataclasses.replace(recipe, lr=2 * recipe.lr), parts, tmp_path / "b", models=("micro",))
 
 
 def test_sampling_is_the_pipeline_for_a_plain_unet_and_passes_the_time_ids(parts):
