@@ -27,7 +27,8 @@ BUNDLED_IP_ADAPTER_DIR = Path(__file__).resolve().parent / "bundled_ip_adapter" 
 @dataclass
 class Parts:
     """Everything a pipeline needs: the tokenizer, the three networks, and the scheduler's settings; optionally
-    an image encoder (CLIP's vision tower, for an IP-Adapter's ``ip_adapter_image=``)."""
+    an image encoder (CLIP's vision tower, for an IP-Adapter's ``ip_adapter_image=``); for SDXL a second tokenizer
+    and text encoder."""
 
     tokenizer: object
     text_encoder: nn.Module
@@ -41,6 +42,20 @@ class Parts:
     # CLIP's image tower (course.nets.image_encoder.ImageEncoder, e.g. load_image_encoder(folder)): it turns an
     # IP-Adapter's picture prompt into its embedding; None when no picture prompts are made
     image_encoder: nn.Module | None = None
+    # SDXL (Podell et al. 2023): the second tokenizer and text encoder (OpenCLIP bigG, with a text_projection); None
+    # for SD 1.x. SDXL's refiner has only these two: its tokenizer and text_encoder are None
+    tokenizer_2: object | None = None
+    text_encoder_2: nn.Module | None = None
+    # diffusers' SDXL pipeline settings (model_index.json): no negative prompt (None) gives zeros, not the encoding
+    # of "" (the base: True; the refiner: False); the UNet reads an aesthetic score instead of the target size (the
+    # refiner: True; None: read it off the UNet, 5 size/crop numbers instead of 6)
+    force_zeros_for_empty_prompt: bool = True
+    requires_aesthetics_score: bool | None = None
+
+    @property
+    def is_sdxl(self) -> bool:
+        """Whether the UNet takes SDXL's pooled text and size/crop numbers (``addition_embed_type="text_time"``)."""
+        return getattr(self.unet.config, "addition_embed_type", None) == "text_time"
 
     @property
     def device(self) -> torch.device:
@@ -53,15 +68,17 @@ class Parts:
         return next(self.unet.parameters()).dtype
 
     def to(self, device=None, dtype=None, *, upcast_vae: bool = False) -> "Parts":
-        """Move the three networks (and the image encoder, and an IP-Adapter attached to the UNet) to ``device``
-        and/or ``dtype``, in place, and return the parts (as ``nn.Module.to`` does), e.g.
+        """Move the networks (the text encoder(s), the UNet, the VAE, the image encoder, an IP-Adapter attached to the
+        UNet) to ``device`` and/or ``dtype``, in place, and return the parts (as ``nn.Module.to`` does), e.g.
         ``parts.to("cuda", torch.float16)``.
 
         ``upcast_vae=True`` keeps the VAE in float32 while the rest goes to half precision: SD's VAE decoder
         can overflow float16 (inf, then a black picture) at large sizes; diffusers' ``upcast_vae`` does the same.
         The pipeline gives each network its own dtype, so mixed parts work."""
         device, dtype = check_device(device), check_dtype(dtype)
-        self.text_encoder.to(device=device, dtype=dtype)
+        for encoder in (self.text_encoder, self.text_encoder_2):  # SDXL's refiner has only the second
+            if encoder is not None:
+                encoder.to(device=device, dtype=dtype)
         self.unet.to(device=device, dtype=dtype)
         self.vae.to(device=device, dtype=torch.float32 if upcast_vae else dtype)
         # an IP-Adapter is lent to the UNet by reference, not as a submodule, so the UNet's .to() leaves it behind

@@ -38,6 +38,14 @@ from course.config import (
 )
 from course.io import keymap
 from course.io.folders import _build, _read_config, _refuse_hub_id, _weights_in
+from course.io.pipeline_parts import (
+    SD_PIPELINES,
+    SDXL_PIPELINES,
+    model_index,
+    parts_from_pipeline,
+    read_flags,
+    text_folders,
+)
 from course.io.weights import load_weights, read_state_dict, replacing
 from course.nets.controlnet import ControlNet, ControlNetConfig, config_from_reference
 from course.nets.flux import Flux
@@ -63,12 +71,13 @@ def from_reference(module: nn.Module) -> nn.Module:
     ``CLIPVisionModelWithProjection`` or a diffusers ``UNet2DConditionModel`` / ``AutoencoderKL`` /
     ``ControlNetModel`` / ``SD3Transformer2DModel`` (SD3's MMDiT) / ``FluxTransformer2DModel`` into the course's
     network: config read from theirs, weights loaded strictly, eval mode, same dtype and device.
-    A diffusers ``StableDiffusionPipeline`` (or its Img2Img / Inpaint sibling) becomes ``Parts``: all of its
-    networks (its image encoder too, when it has one), tokenizer and scheduler config.
+    A diffusers ``StableDiffusionPipeline`` (or its Img2Img / Inpaint sibling), ``StableDiffusionXLPipeline`` or
+    ``StableDiffusionXLImg2ImgPipeline`` (SDXL's refiner) becomes ``Parts``: all of its networks (its image encoder
+    too, when it has one), tokenizer(s), scheduler config and SDXL settings (course.io.pipeline_parts).
     """
     kind = type(module).__name__
-    if kind in ("StableDiffusionPipeline", "StableDiffusionImg2ImgPipeline", "StableDiffusionInpaintPipeline"):
-        return _parts_from_pipeline(module)
+    if kind in SD_PIPELINES + SDXL_PIPELINES:
+        return parts_from_pipeline(module, from_reference)
     if kind == "CLIPVisionModelWithProjection":
         param = next(module.parameters())
         model = ImageEncoder(image_encoder_config(_config_dict(module), f"the config of {kind}"))
@@ -89,36 +98,14 @@ def from_reference(module: nn.Module) -> nn.Module:
         raise ValueError(f"from_reference does not know {kind}; it converts transformers' CLIPTextModel, "
                          "CLIPTextModelWithProjection and CLIPVisionModelWithProjection, diffusers' "
                          "UNet2DConditionModel, AutoencoderKL, ControlNetModel, SD3Transformer2DModel and "
-                         "FluxTransformer2DModel, and "
-                         "StableDiffusion(Img2Img|Inpaint)Pipeline.")
+                         "FluxTransformer2DModel, and StableDiffusion(Img2Img|Inpaint)Pipeline and "
+                         "StableDiffusionXL(Img2Img)Pipeline.")
     # the class, not its config, says whether a text encoder has a text_projection (every CLIPTextConfig sizes one)
     config = from_reference_config(cfg_cls, {**_config_dict(module), "architectures": [kind]}, f"the config of {kind}")
     param = next(module.parameters())
     model = ours(config).to(device=param.device, dtype=param.dtype)
     state = {k.removeprefix("text_model."): v for k, v in module.state_dict().items()}  # WithProjection: text_model.*
     return load_weights(model, state, source=f"the weights of {kind}").eval()
-
-
-def _parts_from_pipeline(pipe) -> "Parts":
-    """diffusers' StableDiffusionPipeline -> Parts: our tokenizer from its vocabulary and merges, our networks."""
-
-    tok = pipe.tokenizer
-    if hasattr(tok, "backend_tokenizer"):  # transformers 5 (and "fast" tokenizers): the tokenizers JSON has both
-        model = json.loads(tok.backend_tokenizer.to_str())["model"]
-        vocab, merges = model["vocab"], [tuple(m.split()) if isinstance(m, str) else tuple(m) for m in model["merges"]]
-    else:  # transformers 4's slow CLIPTokenizer
-        vocab, merges = tok.get_vocab(), sorted(tok.bpe_ranks, key=tok.bpe_ranks.get)
-    tokenizer = CLIPTokenizer(vocab, merges, pad_token=str(tok.pad_token), model_max_length=tok.model_max_length)
-    # keep what the scheduler's config file said: diffusers records the options it filled in with its class's
-    # defaults in _use_default_values, and another scheduler class built from_config takes its own defaults there
-    # (SD 1.5's file has no timestep_spacing: PNDM fills in "leading", Euler's own default is "linspace")
-    config = dict(pipe.scheduler.config)
-    defaulted = set(config.get("_use_default_values", []))
-    scheduler_config = {k: v for k, v in config.items() if k not in defaulted and not k.startswith("_")}
-    image_encoder = getattr(pipe, "image_encoder", None)  # IP-Adapter's CLIP image tower, when the pipeline has one
-    return Parts(tokenizer, from_reference(pipe.text_encoder), from_reference(pipe.unet), from_reference(pipe.vae),
-                 scheduler_config=scheduler_config,
-                 image_encoder=from_reference(image_encoder) if image_encoder is not None else None)
 
 
 # ---- files ------------------------------------------------------------------------------------
@@ -158,29 +145,36 @@ def load_vae(folder: str | Path, allow_pickle: bool = False) -> nn.Module:
 
 def load_folder(path: str | Path, allow_pickle: bool = False, *, device=None, dtype=None,
                 upcast_vae: bool = False) -> Parts:
-    """A diffusers Stable Diffusion folder from local disk -> Parts (no download, ever). A folder written by
-    ``python -m course train-bundled`` also gives its recommended settings (its bundled.json) in ``parts.defaults``.
+    """A diffusers Stable Diffusion folder from local disk -> Parts (no download, ever); SDXL's too (text_encoder_2/
+    and tokenizer_2/, and its settings from model_index.json). A folder written by ``python -m course
+    train-bundled`` also gives its recommended settings (its bundled.json) in ``parts.defaults``.
     ``device``, ``dtype``, ``upcast_vae``: where the networks then run, as ``Parts.to`` (default: the CPU, float32)."""
 
     device, dtype = check_device(device), check_dtype(dtype)  # before seconds go into reading weights
     path = _refuse_hub_id(path)
-    missing = [d for d in ("tokenizer", "text_encoder", "unet", "vae") if not (path / d).is_dir()]
+    sdxl = (path / "text_encoder_2").is_dir()  # SDXL: the refiner has text_encoder_2/ alone, the base both
+    text = [d for d in ("text_encoder", "text_encoder_2") if (path / d).is_dir()] or ["text_encoder"]
+    missing = [d for d in (*(t.replace("text_encoder", "tokenizer") for t in text), *text, "unet", "vae")
+               if not (path / d).is_dir()]
     if missing:
         raise FileNotFoundError(f"{path} lacks the folder(s) {missing}. A diffusers SD model folder has tokenizer/, "
-                                "text_encoder/, unet/, vae/ (and scheduler/); for one .safetensors file use "
+                                "text_encoder/, unet/, vae/ (and scheduler/), SDXL's also tokenizer_2/ and "
+                                "text_encoder_2/ (its refiner those two alone); for one .safetensors file use "
                                 "load_single_file.")
     # the small JSON files first: a damaged one is named before seconds go into reading weights
-    for name, cls in (("text_encoder", TextEncoderConfig), ("unet", UNetConfig), ("vae", VAEConfig)):
+    for name, cls in [*((t, TextEncoderConfig) for t in text), ("unet", UNetConfig), ("vae", VAEConfig)]:
         from_reference_config(cls, _read_config(path / name), str(path / name / "config.json"))
     scheduler, info = path / "scheduler" / "scheduler_config.json", path / "bundled.json"
     scheduler_config = (check_scheduler_config(read_json(scheduler, "the scheduler's settings"), str(scheduler))
                         if scheduler.is_file() else {})
     defaults = _read_defaults(info) if info.is_file() else {}
-    return Parts(tokenizer=CLIPTokenizer.from_folder(path / "tokenizer"),
-                 text_encoder=load_text_encoder(path / "text_encoder", allow_pickle),
-                 unet=load_unet(path / "unet", allow_pickle),
-                 vae=load_vae(path / "vae", allow_pickle),
-                 scheduler_config=scheduler_config, defaults=defaults).to(device, dtype, upcast_vae=upcast_vae)
+    encoders = {t: load_text_encoder(path / t, allow_pickle) for t in text}
+    tokenizers = {t: CLIPTokenizer.from_folder(path / t.replace("text_encoder", "tokenizer")) for t in text}
+    return Parts(tokenizer=tokenizers.get("text_encoder"), text_encoder=encoders.get("text_encoder"),
+                 unet=load_unet(path / "unet", allow_pickle), vae=load_vae(path / "vae", allow_pickle),
+                 scheduler_config=scheduler_config, defaults=defaults, tokenizer_2=tokenizers.get("text_encoder_2"),
+                 text_encoder_2=encoders.get("text_encoder_2"), **(read_flags(path) if sdxl else {})
+                 ).to(device, dtype, upcast_vae=upcast_vae)
 
 
 def _read_defaults(path: Path) -> dict:
@@ -212,7 +206,7 @@ def _config_json(config, **extra) -> str:
 def save_folder(parts: Parts, path: str | Path, dtype: torch.dtype | None = None, extra: dict | None = None) -> Path:
     """Write ``parts`` as a diffusers Stable Diffusion folder (what ``load_folder`` and diffusers'
     ``StableDiffusionPipeline.from_pretrained`` read): tokenizer/, text_encoder/, unet/, vae/, scheduler/ and
-    model_index.json; weights as safetensors, in ``dtype`` if given. ``extra``: more JSON files to write.
+    model_index.json (SDXL: also tokenizer_2/, text_encoder_2/, read by ``StableDiffusionXL(Img2Img)Pipeline``); weights as safetensors, in ``dtype`` if given. ``extra``: more JSON files to write.
     The folder is written next to ``path`` and then replaces it whole: an interrupted save leaves the old one."""
     path = Path(path)
     with replacing(path) as tmp:
@@ -224,19 +218,18 @@ def _write_parts(parts: Parts, path: Path, dtype: torch.dtype | None, extra: dic
     """The files of ``save_folder``, written into the (empty) folder ``path``."""
     from safetensors.torch import save_file
 
-    parts.tokenizer.save(path / "tokenizer")
     n_vae = len(parts.vae.config.block_out_channels)
-    te, unet, vae = parts.text_encoder, parts.unet, parts.vae
-    te_class = "CLIPTextModel" if te.config.projection_dim is None else "CLIPTextModelWithProjection"
-    components = [
-        ("text_encoder", te, "model", _config_json(te.config, architectures=[te_class],
-                                                   model_type="clip_text_model", bos_token_id=parts.tokenizer.bos_id,
-                                                   pad_token_id=parts.tokenizer.pad_id)),
-        ("unet", unet, "diffusion_pytorch_model", _config_json(unet.config, _class_name="UNet2DConditionModel")),
-        ("vae", vae, "diffusion_pytorch_model", _config_json(vae.config, _class_name="AutoencoderKL",
-                                                             down_block_types=["DownEncoderBlock2D"] * n_vae,
-                                                             up_block_types=["UpDecoderBlock2D"] * n_vae)),
-    ]
+    components = [("unet", parts.unet, "diffusion_pytorch_model", _config_json(parts.unet.config,
+                                                                             _class_name="UNet2DConditionModel")),
+                  ("vae", parts.vae, "diffusion_pytorch_model", _config_json(
+                      parts.vae.config, _class_name="AutoencoderKL", down_block_types=["DownEncoderBlock2D"] * n_vae,
+                      up_block_types=["UpDecoderBlock2D"] * n_vae))]
+    for suffix, tokenizer, te in text_folders(parts):  # text_encoder/ and (SDXL) text_encoder_2/
+        tokenizer.save(path / f"tokenizer{suffix}")
+        te_class = "CLIPTextModel" if te.config.projection_dim is None else "CLIPTextModelWithProjection"
+        components.append((f"text_encoder{suffix}", te, "model", _config_json(
+            te.config, architectures=[te_class], model_type="clip_text_model", bos_token_id=tokenizer.bos_id,
+            pad_token_id=tokenizer.pad_id)))
     for name, module, stem, config in components:
         (path / name).mkdir(parents=True, exist_ok=True)
         state = {k: v.detach().to("cpu", dtype or v.dtype).contiguous() for k, v in module.state_dict().items()}
@@ -245,11 +238,7 @@ def _write_parts(parts: Parts, path: Path, dtype: torch.dtype | None, extra: dic
     (path / "scheduler").mkdir(parents=True, exist_ok=True)
     scheduler = {"_class_name": "PNDMScheduler", **parts.scheduler_config}
     (path / "scheduler" / "scheduler_config.json").write_text(json.dumps(scheduler, indent=1))
-    index = {"_class_name": "StableDiffusionPipeline", "text_encoder": ["transformers", "CLIPTextModel"],
-             "tokenizer": ["transformers", "CLIPTokenizer"], "unet": ["diffusers", "UNet2DConditionModel"],
-             "vae": ["diffusers", "AutoencoderKL"], "scheduler": ["diffusers", scheduler["_class_name"]],
-             "safety_checker": [None, None], "feature_extractor": [None, None], "requires_safety_checker": False}
-    (path / "model_index.json").write_text(json.dumps(index, indent=1))
+    (path / "model_index.json").write_text(json.dumps(model_index(parts, scheduler["_class_name"]), indent=1))
     for name, content in (extra or {}).items():
         (path / name).write_text(json.dumps(content, indent=1))
 

@@ -133,7 +133,8 @@ def _per_prompt(text: str | list[str], count: int, name: str) -> list[str]:
 
 
 def encode_weighted_xl(tokenizers, text_encoders, prompt: str | list[str], clip_skip: int | None = None,
-                       max_chunks: int | None = None, max_weight: float | None = None):
+                       max_chunks: int | None = None, max_weight: float | None = None,
+                       prompt_2: str | list[str] | None = None):
     """A1111's SDXL prompt (modules/sd_hijack_clip.py, sd_models_xl.py): any length, BREAK, (word:1.2) weights ->
     context (B, 77·k, D1 + D2), pooled (B, P).
 
@@ -149,12 +150,17 @@ def encode_weighted_xl(tokenizers, text_encoders, prompt: str | list[str], clip_
     penultimate layers whatever its "Clip skip" says, unless its option sdxl_clip_l_skip moves CLIP-L's. And A1111
     tokenizes bigG's text with open_clip, where "!" is punctuation; tokenizer_2 here, as in diffusers, reads it as
     its pad token, id 0 (course.text.tokenizer).
-    ``max_chunks`` / ``max_weight``: the pipeline's limits, as ``encode_prompt``.
+    ``max_chunks`` / ``max_weight``: the pipeline's limits, as ``encode_prompt``. ``prompt_2``: other texts for the
+    second encoder, one per prompt (as ``encode_text_xl``; with one encoder, the refiner, it reads ``prompt``).
     """
     k = _check_pair(tokenizers, text_encoders, clip_skip)
     prompts = check_prompts(prompt)
+    texts = [prompts, check_prompts(prompt_2, "prompt_2") if prompt_2 is not None else prompts][:len(text_encoders)]
+    if len(texts[-1]) != len(prompts):
+        raise ValueError(f"prompt and prompt_2 hold {len(prompts)} and {len(texts[-1])} texts: give the second "
+                         "encoder one text per prompt, or leave prompt_2 out to use the same texts.")
     lengths = [e.config.max_position_embeddings - 2 for e in text_encoders]  # room for BOS and EOS
-    chunked = [chunk_prompts(prompts, t, n, max_chunks, max_weight) for t, n in zip(tokenizers, lengths)]
+    chunked = [chunk_prompts(p, t, n, max_chunks, max_weight) for p, t, n in zip(texts, tokenizers, lengths)]
     count = max(len(c[0]) for c in chunked)
     contexts = []
     for tokenizer, encoder, n, chunks in zip(tokenizers, text_encoders, lengths, chunked):

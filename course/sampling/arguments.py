@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import torch
 
 from course.sampling.samplers import get_sampler
-from course.sampling.schedules import SD15_SCHEDULER_CONFIG
+from course.sampling.schedules import SD15_SCHEDULER_CONFIG, sigma_to_t, sigmas_from_alphas_cumprod
 
 # Refused before anything is allocated; raise them for a bigger machine, e.g. LIMITS["max_pixels"] = 2 ** 24.
 LIMITS = {
@@ -80,8 +80,9 @@ def _guidance(value) -> float:
 
 
 def check_placement(parts) -> None:
-    """The three networks on one device (a network moved by hand, the others not, would fail deep in a layer)."""
-    where = {name: next(getattr(parts, name).parameters()) for name in ("text_encoder", "unet", "vae")}
+    """The networks on one device (a network moved by hand, the others not, would fail deep in a layer)."""
+    where = {name: next(getattr(parts, name).parameters()) for name in ("text_encoder", "text_encoder_2", "unet", "vae")
+             if getattr(parts, name, None) is not None}
     if len({p.device for p in where.values()}) > 1:
         found = ", ".join(f"{name} on {p.device}" for name, p in where.items())
         raise ValueError(f"the networks are on different devices ({found}): move them together with "
@@ -96,9 +97,9 @@ def check_call(parts, prompt, negative_prompt, steps, guidance_scale, sampler, h
     if not isinstance(prompt, str) and not (isinstance(prompt, (list, tuple)) and prompt
                                             and all(isinstance(p, str) for p in prompt)):
         raise ValueError(f"prompt={prompt!r}: pass a str or a non-empty list of str.")
-    if not isinstance(negative_prompt, str):
+    if negative_prompt is not None and not isinstance(negative_prompt, str):
         if not isinstance(negative_prompt, (list, tuple)) or not all(isinstance(p, str) for p in negative_prompt):
-            raise ValueError(f"negative_prompt={negative_prompt!r}: pass a str or a list of str.")
+            raise ValueError(f"negative_prompt={negative_prompt!r}: pass a str, a list of str, or None.")
         n = 1 if isinstance(prompt, str) else len(prompt)
         if len(negative_prompt) != n:
             raise ValueError(f"negative_prompt has {len(negative_prompt)} entries but there are {n} prompts: pass one "
@@ -171,6 +172,17 @@ def image_count_and_size(image):
     return None
 
 
+FALLBACK_DEFAULTS = {"sampler": "euler", "steps": 20, "guidance_scale": 7.5}
+
+
+def with_defaults(parts, steps, guidance_scale, sampler):
+    """Fill what a call left out (None) from the model's recommended ``parts.defaults``, then SD's usual
+    settings (``FALLBACK_DEFAULTS``)."""
+    d = {**FALLBACK_DEFAULTS, **(getattr(parts, "defaults", None) or {})}
+    return (d["steps"] if steps is None else steps, d["guidance_scale"] if guidance_scale is None else guidance_scale,
+            d["sampler"] if sampler is None else sampler)
+
+
 def trained_size(parts):
     """(height, width) the model was made for: its defaults, else the UNet's sample size in pixels."""
     defaults = getattr(parts, "defaults", None) or {}
@@ -213,6 +225,28 @@ def start_step(strength, steps: int) -> tuple[int, float]:
         raise ValueError(f"strength={strength} with steps={steps} runs int({steps}·{strength}) = 0 steps, so nothing "
                          f"would change: raise strength to at least {1 / steps:.3g}, or raise steps.")
     return steps - run, strength
+
+
+def check_fraction(name: str, value) -> float | None:
+    """``denoising_end`` / ``denoising_start``: None, or a number strictly between 0 and 1."""
+    if value is None:
+        return None
+    if not _is_real(value) or not 0 < value < 1:
+        raise ValueError(f"{name}={value!r} must be a number strictly between 0 and 1, the fraction of the noise "
+                         "schedule where the hand-off between two models happens (SDXL base -> refiner: 0.8 on both "
+                         f"sides), or None for the whole schedule.")
+    return float(value)
+
+
+def steps_above(fraction: float, sigmas: torch.Tensor, alphas_cumprod: torch.Tensor, quantize: bool) -> int:
+    """How many sampling steps start at a timestep t >= T·(1 - ``fraction``) (rounded), as diffusers' SDXL pipelines
+    cut the schedule for ``denoising_end`` (the base stops after them) and ``denoising_start`` (the refiner skips
+    them). t and σ grow together, so the test is σ_i >= σ(cutoff); samplers fed rounded timesteps round first."""
+    cutoff = int(round(len(alphas_cumprod) * (1 - fraction)))
+    table = sigmas_from_alphas_cumprod(alphas_cumprod)
+    if quantize:
+        return int((sigma_to_t(sigmas[:-1], alphas_cumprod, quantize=True) >= cutoff).sum())
+    return int((sigmas[:-1] >= table[cutoff]).sum())
 
 
 def finite(x: torch.Tensor, what: str, guidance_scale: float) -> torch.Tensor:

@@ -96,9 +96,11 @@ class Control:
     def active(self, k: int, i: int) -> bool:
         return not (i / self.steps < self.start[k] or (i + 1) / self.steps > self.end[k])
 
-    def residuals(self, x: torch.Tensor, t, context: torch.Tensor, i: int) -> dict:
+    def residuals(self, x: torch.Tensor, t, context: torch.Tensor, i: int, sdxl: dict | None = None) -> dict:
         """The UNet's extra arguments at step i for its batch x: rows [uncond (B), cond (B·J)] under guidance, or
-        the B·J cond rows alone. Empty when no ControlNet acts at this step."""
+        the B·J cond rows alone. Empty when no ControlNet acts at this step. ``sdxl``: the UNet's text_embeds and
+        time_ids for the same rows (an SDXL ControlNet reads them too)."""
+        sdxl = sdxl or {}
         B = self.batch
         cfg = x.shape[0] != B
         J = (x.shape[0] - B) // B if cfg else 1
@@ -108,11 +110,12 @@ class Control:
                 continue  # diffusers runs it with scale 0: the same zeros, added
             hint = self.hints[k].repeat_interleave(J, dim=0)  # (B·J, C, H, W): image b's J parts
             if self.guess_mode and cfg:  # control the conditional prediction only
-                d, m = net(x[B:], t, context[B:], hint, self.scales[k], guess_mode=True)
+                d, m = net(x[B:], t, context[B:], hint, self.scales[k], guess_mode=True,
+                           **{name: v[B:] for name, v in sdxl.items()})
                 d, m = [torch.cat([torch.zeros_like(r[:B]), r]) for r in d], torch.cat([torch.zeros_like(m[:B]), m])
             else:
                 hint = torch.cat([self.hints[k], hint]) if cfg else hint
-                d, m = net(x, t, context, hint, self.scales[k], guess_mode=self.guess_mode)
+                d, m = net(x, t, context, hint, self.scales[k], guess_mode=self.guess_mode, **sdxl)
             down, mid = (d, m) if down is None else ([a + b for a, b in zip(down, d)], mid + m)
         if down is None:
             return {}

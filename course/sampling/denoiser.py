@@ -38,6 +38,13 @@ def schedule_for(sampler, scheduler_config: dict, steps: int):
     return sigmas, quantize, ac, init_scale
 
 
+def keeps_vp_latents(sampler) -> bool:
+    """Whether the sampler's diffusers scheduler holds its latents as x/√(σ²+1) (DDIM, PLMS, DPM-Solver, UniPC,
+    DDPM: "variance preserving") rather than as our x = x_0 + σ ε (the Euler family). Noisy latents handed from one
+    pipeline call to the next (SDXL's denoising_end / denoising_start) are in that scheduler's form, as diffusers'."""
+    return get_sampler(sampler).diffusers not in _EULER_FAMILY
+
+
 def denoiser_for(parts, unet_fn, alphas_cumprod, quantize: bool = False) -> Denoiser:
     """D(x, σ) over ``unet_fn(x_t, t, ...)`` with the prediction type (ε or v) of the parts' scheduler config."""
     prediction = (parts.scheduler_config or SD15_SCHEDULER_CONFIG).get("prediction_type", "epsilon")
