@@ -4,6 +4,8 @@ image_to_image on refiner parts against StableDiffusionXLImg2ImgPipeline, the ba
 Same tiny random parts (tests/reference_sdxl.py, converted with from_reference), same scheduler config, same seed:
 latents within 1e-5 relative to their size (as tests/test_pipeline.py), images within 1/255.
 """
+import dataclasses
+
 import numpy as np
 import pytest
 import torch
@@ -195,3 +197,65 @@ def test_latents_as_the_image_skip_the_vae(refiner):
     latents = torch.randn(1, 4, 16, 16, generator=torch.Generator().manual_seed(2))
     same(ours(image_to_image, parts, "euler", latents, strength=0.5),
          theirs(pipe, "euler", image=latents, strength=0.5))
+
+
+# ---- refusals: one ValueError each, before any work ------------------------------------------------------------
+
+def _without_second_encoder(parts):
+    return dataclasses.replace(parts, text_encoder_2=None, tokenizer_2=None)
+
+
+REFUSALS = {  # name: (parts: "sd15" / "base" / "refiner" / a function of the base parts, call, message)
+    "SD 1.x with original_size": ("sd15", lambda p: text_to_image(p, "a", original_size=(64, 64)),
+                                  r"original_size: SDXL's arguments, but these parts are SD 1\.x"),
+    "SD 1.x with aesthetic_score": ("sd15", lambda p: image_to_image(p, "a", torch.rand(1, 3, 32, 32),
+                                                                     aesthetic_score=6.0, prompt_2="b"),
+                                    r"aesthetic_score, prompt_2: SDXL's arguments"),
+    "no text_encoder_2": (_without_second_encoder, lambda p: text_to_image(p, "a"),
+                          r"no text_encoder_2 / tokenizer_2.*load_folder"),
+    "aesthetic_score on the base": ("base", lambda p: image_to_image(p, "a", torch.rand(1, 3, 32, 32),
+                                                                     aesthetic_score=6.0),
+                                    r"aesthetic_score: this SDXL UNet reads the target size"),
+    "target_size on the refiner": ("refiner", lambda p: image_to_image(p, "a", torch.rand(1, 3, 32, 32),
+                                                                       target_size=(32, 32)),
+                                   r"target_size: this SDXL UNet reads an aesthetic score instead"),
+    "prompt_2 on the refiner": ("refiner", lambda p: image_to_image(p, "a", torch.rand(1, 3, 32, 32), prompt_2="b"),
+                                r"only that encoder: put the text in prompt"),
+    "prompt_2 with AND": ("base", lambda p: text_to_image(p, "a", prompt_2="a cat AND a dog"),
+                          r"prompt_2='a cat AND a dog' uses AND or prompt editing"),
+    "prompt_2 count": ("base", lambda p: text_to_image(p, ["a", "b"], prompt_2=["c"]),
+                       r"prompt_2=\['c'\]: pass a str, or a list of 2 str"),
+    "original_size of one number": ("base", lambda p: text_to_image(p, "a", original_size=(64,)),
+                                    r"original_size=\(64,\): pass two whole numbers >= 1"),
+    "negative crop": ("base", lambda p: text_to_image(p, "a", crops_coords_top_left=(-1, 0)),
+                      r"crops_coords_top_left=\(-1, 0\): pass two whole numbers >= 0"),
+    "aesthetic_score NaN": ("refiner", lambda p: image_to_image(p, "a", torch.rand(1, 3, 32, 32),
+                                                                aesthetic_score=float("nan")),
+                            r"aesthetic_score=nan: pass a finite number"),
+    "denoising_end 1": ("base", lambda p: text_to_image(p, "a", denoising_end=1.0),
+                        r"denoising_end=1.0 must be a number strictly between 0 and 1"),
+    "denoising_end str": ("base", lambda p: text_to_image(p, "a", denoising_end="0.8"),
+                          r"denoising_end='0.8' must be a number"),
+    "denoising_start 0": ("refiner", lambda p: image_to_image(p, "a", torch.rand(1, 4, 16, 16), denoising_start=0),
+                          r"denoising_start=0 must be a number strictly between 0 and 1"),
+    "denoising_start on a picture": ("refiner", lambda p: image_to_image(p, "a", torch.rand(1, 3, 32, 32),
+                                                                         denoising_start=0.8),
+                                     r"continues from noisy latents.*denoising_end"),
+    "denoising_end before the first step": ("base", lambda p: text_to_image(p, "a", steps=1, denoising_end=0.01),
+                                            r"denoising_end=0.01 with steps=1 leaves no step to run"),
+    "denoising_start after the last step": ("refiner", lambda p: image_to_image(
+        p, "a", torch.rand(1, 4, 16, 16), steps=2, denoising_start=0.9999),
+        r"denoising_start=0.9999 with steps=2 leaves no step to run"),
+    "requires_aesthetics_score wrong": (lambda p: dataclasses.replace(p, requires_aesthetics_score=True),
+                                        lambda p: text_to_image(p, "a"),
+                                        r"requires_aesthetics_score=True, but the UNet reads 6 numbers"),
+}
+
+
+@pytest.mark.parametrize("name", REFUSALS)
+def test_refusals(name, base, refiner, parts):
+    which, call, match = REFUSALS[name]
+    chosen = {"sd15": parts, "base": base[1], "refiner": refiner[1]}.get(which) if isinstance(which, str) \
+        else which(base[1])
+    with pytest.raises(ValueError, match=match):
+        call(chosen)
