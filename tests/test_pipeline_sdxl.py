@@ -5,10 +5,12 @@ Same tiny random parts (tests/reference_sdxl.py, converted with from_reference),
 latents within 1e-5 relative to their size (as tests/test_pipeline.py), images within 1/255.
 """
 import dataclasses
+import warnings
 
 import numpy as np
 import pytest
 import torch
+from diffusers import ControlNetModel, StableDiffusionXLControlNetPipeline
 from reference_sdxl import sdxl_base, sdxl_refiner, with_sampler
 
 from course.io.loading import from_reference, load_folder, save_folder
@@ -161,6 +163,28 @@ def test_and_and_prompt_editing_line_up_the_pooled_rows(base):
     c = ours(text_to_image, parts, "euler", prompt=edited, negative_prompt=["[:a blue:0.99]", NEGATIVE],
              original_size=(16, 64))
     assert delta(a, c) <= bound(a)
+
+
+@pytest.mark.parametrize("guess_mode", [False, True])
+def test_sdxl_controlnet_matches_diffusers(base, guess_mode):
+    """The ControlNets read the same pooled text and size numbers as the UNet, row for row (guess mode: the cond
+    rows alone), as diffusers' StableDiffusionXLControlNetPipeline."""
+    pipe, parts = base
+    torch.manual_seed(0)
+    reference = ControlNetModel.from_unet(pipe.unet, conditioning_embedding_out_channels=(16, 32)).eval()
+    with torch.no_grad():
+        for p in reference.parameters():
+            p.add_(0.05 * torch.randn_like(p))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        control_pipe = StableDiffusionXLControlNetPipeline(**pipe.components, controlnet=reference,
+                                                           add_watermarker=False)
+    control_pipe.set_progress_bar_config(disable=True)
+    hint = torch.rand(1, 3, 32, 32, generator=torch.Generator().manual_seed(1))
+    kw = dict(negative_prompt=NEGATIVE, guess_mode=guess_mode, original_size=(64, 16))
+    a = ours(text_to_image, parts, "euler", control=[(from_reference(reference), hint, 0.7)], **kw)
+    same(a, theirs(control_pipe, "euler", image=hint, controlnet_conditioning_scale=0.7, **kw))
+    assert delta(a, ours(text_to_image, parts, "euler", height=32, width=32, **kw)) > 100 * bound(a)
 
 
 # ---- the refiner: StableDiffusionXLImg2ImgPipeline -----------------------------------------------------------
