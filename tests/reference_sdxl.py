@@ -1,6 +1,7 @@
 """Tiny SDXL pipelines built with diffusers and transformers themselves (fixed seeds): the base with both text
-encoders, the refiner with the second alone, as diffusers' own SDXL tests size them (hidden 32, pooled 32, time_ids
-of 8), every weight moved off its init so that the prompt, the pooled text and the size numbers all matter."""
+encoders, the refiner with the second alone, about as diffusers' own SDXL tests size them (hidden 32 and 48, pooled
+32, time_ids of 8), every weight moved off its init so that the prompt, the pooled text and the size numbers all
+matter."""
 import warnings
 
 import diffusers
@@ -28,11 +29,13 @@ def _nudged(module, seed: int, spread: float = 0.05):
 
 
 def _encoder(projection: bool, seed: int, eos: int):
-    """The pooled vector is read at the first EOS (eos_token_id), so it changes with the prompt."""
-    config = CLIPTextConfig(vocab_size=1000, hidden_size=32, intermediate_size=37, num_hidden_layers=3,
-                            num_attention_heads=4, max_position_embeddings=77, bos_token_id=0, pad_token_id=1,
-                            eos_token_id=eos,
-                            projection_dim=32, hidden_act="gelu" if projection else "quick_gelu")
+    """The pooled vector is read at the first EOS (eos_token_id), so it changes with the prompt. The second encoder
+    is wider (48) than the first (32), as bigG is wider than ViT-L: diffusers' single-file loader tells them apart
+    by their widths."""
+    config = CLIPTextConfig(vocab_size=1000, hidden_size=48 if projection else 32, intermediate_size=37,
+                            num_hidden_layers=3, num_attention_heads=4, max_position_embeddings=77, bos_token_id=0,
+                            pad_token_id=1, eos_token_id=eos, projection_dim=32,
+                            hidden_act="gelu" if projection else "quick_gelu")
     torch.manual_seed(seed)
     return _nudged((CLIPTextModelWithProjection if projection else CLIPTextModel)(config), seed + 1)
 
@@ -68,7 +71,7 @@ def sdxl_base():
         warnings.simplefilter("ignore")
         pipe = StableDiffusionXLPipeline(vae=_vae(), text_encoder=_encoder(False, 1, tok.eos_token_id),
                                          text_encoder_2=_encoder(True, 3, tok.eos_token_id),
-                                         tokenizer=tok, tokenizer_2=tok_2, unet=_unet(64, 6, 7),
+                                         tokenizer=tok, tokenizer_2=tok_2, unet=_unet(80, 6, 7),
                                          scheduler=diffusers.EulerDiscreteScheduler.from_config(SDXL_SCHEDULER),
                                          add_watermarker=False)
     pipe.set_progress_bar_config(disable=True)
@@ -81,7 +84,7 @@ def sdxl_refiner(base):
         warnings.simplefilter("ignore")
         pipe = StableDiffusionXLImg2ImgPipeline(
             vae=base.vae, text_encoder=None, text_encoder_2=base.text_encoder_2, tokenizer=None,
-            tokenizer_2=base.tokenizer_2, unet=_unet(32, 5, 11),
+            tokenizer_2=base.tokenizer_2, unet=_unet(48, 5, 11),
             scheduler=diffusers.EulerDiscreteScheduler.from_config(SDXL_SCHEDULER), requires_aesthetics_score=True,
             force_zeros_for_empty_prompt=False, add_watermarker=False)
     pipe.set_progress_bar_config(disable=True)

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import math
 import re
-from numbers import Integral, Real
 from pathlib import Path
 
 import torch
@@ -43,9 +41,11 @@ from course.io.pipeline_parts import (
     SDXL_PIPELINES,
     model_index,
     parts_from_pipeline,
+    read_defaults,
     read_flags,
     text_folders,
 )
+from course.io.sdxl_file import SDXL_SCHEDULER_CONFIG, embedders, sdxl_text_encoders
 from course.io.weights import load_weights, read_state_dict, replacing
 from course.nets.controlnet import ControlNet, ControlNetConfig, config_from_reference
 from course.nets.flux import Flux
@@ -167,7 +167,7 @@ def load_folder(path: str | Path, allow_pickle: bool = False, *, device=None, dt
     scheduler, info = path / "scheduler" / "scheduler_config.json", path / "bundled.json"
     scheduler_config = (check_scheduler_config(read_json(scheduler, "the scheduler's settings"), str(scheduler))
                         if scheduler.is_file() else {})
-    defaults = _read_defaults(info) if info.is_file() else {}
+    defaults = read_defaults(info) if info.is_file() else {}
     encoders = {t: load_text_encoder(path / t, allow_pickle) for t in text}
     tokenizers = {t: CLIPTokenizer.from_folder(path / t.replace("text_encoder", "tokenizer")) for t in text}
     return Parts(tokenizer=tokenizers.get("text_encoder"), text_encoder=encoders.get("text_encoder"),
@@ -175,27 +175,6 @@ def load_folder(path: str | Path, allow_pickle: bool = False, *, device=None, dt
                  scheduler_config=scheduler_config, defaults=defaults, tokenizer_2=tokenizers.get("text_encoder_2"),
                  text_encoder_2=encoders.get("text_encoder_2"), **(read_flags(path) if sdxl else {})
                  ).to(device, dtype, upcast_vae=upcast_vae)
-
-
-def _read_defaults(path: Path) -> dict:
-    """The recommended settings in a trained folder's bundled.json, each of the type the pipeline takes."""
-    defaults = read_json(path, "the model's training record").get("defaults", {})
-    if not isinstance(defaults, dict):
-        raise ValueError(f"{path}: \"defaults\" must be a JSON object of settings (e.g. {{\"sampler\": \"dpmpp_2m\", "
-                         f"\"steps\": 20, \"guidance_scale\": 3.0}}), not {json.dumps(defaults)}. Fix the field or "
-                         "delete it.")
-    whole = lambda v, least: isinstance(v, Integral) and not isinstance(v, bool) and v >= least  # noqa: E731
-    rules = {"sampler": (lambda v: isinstance(v, str), "a sampler name (a string)"),
-             "steps": (lambda v: whole(v, 1), "a whole number >= 1"),
-             "guidance_scale": (lambda v: isinstance(v, Real) and not isinstance(v, bool) and math.isfinite(v),
-                                "a finite number"),
-             "height": (lambda v: whole(v, 8) and v % 8 == 0, "a positive multiple of 8"),
-             "width": (lambda v: whole(v, 8) and v % 8 == 0, "a positive multiple of 8")}
-    for key, (ok, rule) in rules.items():
-        if key in defaults and not ok(defaults[key]):
-            raise ValueError(f"{path}: defaults.{key}={json.dumps(defaults[key])} must be {rule}. Fix the field or "
-                             "delete it (the pipeline then uses its own default).")
-    return defaults
 
 
 def _config_json(config, **extra) -> str:
@@ -206,8 +185,8 @@ def _config_json(config, **extra) -> str:
 def save_folder(parts: Parts, path: str | Path, dtype: torch.dtype | None = None, extra: dict | None = None) -> Path:
     """Write ``parts`` as a diffusers Stable Diffusion folder (what ``load_folder`` and diffusers'
     ``StableDiffusionPipeline.from_pretrained`` read): tokenizer/, text_encoder/, unet/, vae/, scheduler/ and
-    model_index.json (SDXL: also tokenizer_2/, text_encoder_2/, read by ``StableDiffusionXL(Img2Img)Pipeline``); weights as safetensors, in ``dtype`` if given. ``extra``: more JSON files to write.
-    The folder is written next to ``path`` and then replaces it whole: an interrupted save leaves the old one."""
+    model_index.json (SDXL's also tokenizer_2/, text_encoder_2/: ``StableDiffusionXL(Img2Img)Pipeline`` reads it);
+    weights as safetensors, in ``dtype`` if given. ``extra``: more JSON files to write. The folder is written next to ``path`` and then replaces it whole: an interrupted save leaves the old one."""
     path = Path(path)
     with replacing(path) as tmp:
         _write_parts(parts, tmp, dtype, extra)
@@ -256,24 +235,40 @@ def load_bundled(device=None, dtype=None, *, upcast_vae: bool = False) -> Parts:
 def load_single_file(path: str | Path, allow_pickle: bool = False, tokenizer=None,
                      unet_config: UNetConfig | None = None, vae_config: VAEConfig | None = None,
                      text_config: TextEncoderConfig | None = None, *, device=None, dtype=None,
-                     upcast_vae: bool = False) -> Parts:
-    """One SD 1.x checkpoint in the original layout (what A1111 and civitai distribute) -> Parts.
+                     upcast_vae: bool = False, text_config_2: TextEncoderConfig | None = None,
+                     tokenizer_2=None) -> Parts:
+    """One SD 1.x or SDXL checkpoint in the original layout (what A1111 and civitai distribute) -> Parts.
 
-    The file holds no config, so SD 1.5's are assumed unless given; the tokenizer defaults to
-    SD 1.x's CLIP vocabulary. Keys are renamed with ``course.io.keymap`` (read it: it is the map).
+    The file holds no config, so SD 1.5's (or SDXL base's: conditioner.embedders.* keys) are assumed unless given;
+    an SDXL refiner's UNet needs its ``unet_config``. The tokenizers default to CLIP's vocabulary (SDXL's second pads
+    with "!"). Keys are renamed with ``course.io.keymap`` and ``course.io.sdxl_file`` (read them: they are the map).
     ``device``, ``dtype``, ``upcast_vae``: as ``Parts.to``.
     """
 
     device, dtype = check_device(device), check_dtype(dtype)
     path = _refuse_hub_id(path)
     checkpoint = read_state_dict(path, allow_pickle)
-    unet = UNet(unet_config or UNetConfig.sd15())
-    vae = VAE(vae_config or VAEConfig.sd15())
-    text_encoder = TextEncoder(text_config or TextEncoderConfig.sd15())
+    sdxl = embedders(checkpoint)
+    if sdxl and "clip" not in sdxl and unet_config is None:
+        raise ValueError(f"{path} holds an SDXL refiner (one OpenCLIP text encoder), whose UNet differs from the "
+                         "base's: pass unet_config (from_reference_config(UNetConfig, its unet/config.json)).")
+    unet = UNet(unet_config or (UNetConfig.sdxl() if sdxl else UNetConfig.sd15()))
+    sdxl_vae = dataclasses.replace(VAEConfig.sd15(), scaling_factor=0.13025)  # SDXL's VAE: SD's, rescaled
+    vae = VAE(vae_config or (sdxl_vae if sdxl else VAEConfig.sd15()))
+    text_encoder = None if sdxl else TextEncoder(text_config or TextEncoderConfig.sd15())
     for model, part in ((unet, "unet"), (vae, "vae"), (text_encoder, "text_encoder")):
-        state = keymap.from_original(checkpoint, model.state_dict(), part, model.config, source=str(path))
-        load_weights(model, state, source=f"{path} ({part})")
-    parts = Parts(tokenizer or load_clip_tokenizer(), text_encoder.eval(), unet.eval(), vae.eval())
+        if model is not None:
+            state = keymap.from_original(checkpoint, model.state_dict(), part, model.config, source=str(path))
+            load_weights(model, state, source=f"{path} ({part})")
+    text_encoder_2 = None
+    if sdxl:  # conditioner.embedders.*: CLIP ViT-L and/or OpenCLIP bigG
+        text_encoder, text_encoder_2 = sdxl_text_encoders(checkpoint, text_config, text_config_2, str(path))
+    clip = load_clip_tokenizer() if tokenizer is None or (sdxl and tokenizer_2 is None) else None
+    parts = Parts(tokenizer or clip if text_encoder is not None else None, text_encoder, unet.eval(), vae.eval(),
+                  tokenizer_2=(tokenizer_2 or CLIPTokenizer(clip.encoder, clip.merges, pad_token="!"))
+                  if text_encoder_2 is not None else None, text_encoder_2=text_encoder_2,
+                  force_zeros_for_empty_prompt=text_encoder is not None,  # false in the refiner's model_index.json
+                  scheduler_config=dict(SDXL_SCHEDULER_CONFIG) if sdxl else {})
     return parts.to(device, dtype, upcast_vae=upcast_vae)
 
 

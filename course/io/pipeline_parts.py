@@ -1,4 +1,4 @@
-"""A diffusers pipeline in memory, or a model folder's text side, -> the pieces of ``Parts``: SD 1.x and SDXL.
+"""A diffusers pipeline in memory, or a model folder's settings, -> the pieces of ``Parts``: SD 1.x and SDXL.
 
 SDXL (Podell et al. 2023, "SDXL: Improving Latent Diffusion Models for High-Resolution Image Synthesis") has two
 tokenizers and two text encoders (CLIP ViT-L and OpenCLIP bigG, ``tokenizer_2/`` and ``text_encoder_2/``); its
@@ -12,6 +12,8 @@ The networks themselves are converted by ``course.io.loading.from_reference``, w
 from __future__ import annotations
 
 import json
+import math
+from numbers import Integral, Real
 from pathlib import Path
 
 from course.config import read_json
@@ -99,3 +101,24 @@ def read_flags(path: Path) -> dict:
             raise ValueError(f"{path / 'model_index.json'}: {name}={json.dumps(value)} must be true or false. Fix "
                              "the field or delete it (diffusers' default is then used).")
     return flags
+
+
+def read_defaults(path: Path) -> dict:
+    """The recommended settings in a trained folder's bundled.json, each of the type the pipeline takes."""
+    defaults = read_json(path, "the model's training record").get("defaults", {})
+    if not isinstance(defaults, dict):
+        raise ValueError(f"{path}: \"defaults\" must be a JSON object of settings (e.g. {{\"sampler\": \"dpmpp_2m\", "
+                         f"\"steps\": 20, \"guidance_scale\": 3.0}}), not {json.dumps(defaults)}. Fix the field or "
+                         "delete it.")
+    whole = lambda v, least: isinstance(v, Integral) and not isinstance(v, bool) and v >= least  # noqa: E731
+    rules = {"sampler": (lambda v: isinstance(v, str), "a sampler name (a string)"),
+             "steps": (lambda v: whole(v, 1), "a whole number >= 1"),
+             "guidance_scale": (lambda v: isinstance(v, Real) and not isinstance(v, bool) and math.isfinite(v),
+                                "a finite number"),
+             "height": (lambda v: whole(v, 8) and v % 8 == 0, "a positive multiple of 8"),
+             "width": (lambda v: whole(v, 8) and v % 8 == 0, "a positive multiple of 8")}
+    for key, (ok, rule) in rules.items():
+        if key in defaults and not ok(defaults[key]):
+            raise ValueError(f"{path}: defaults.{key}={json.dumps(defaults[key])} must be {rule}. Fix the field or "
+                             "delete it (the pipeline then uses its own default).")
+    return defaults

@@ -71,7 +71,8 @@ class Conditioning:
                                           LIMITS["max_prompt_chunks"], LIMITS["max_prompt_weight"]).to(like)
         else:  # SDXL: both encoders side by side, and the second's pooled vector of each text
             P = len(prompts)
-            second = [_second(negative_prompt_2, P, steps, "negative_prompt_2"), _second(prompt_2, P, steps, "prompt_2")]
+            second = [_second(negative_prompt_2, P, steps, "negative_prompt_2"),
+                      _second(prompt_2, P, steps, "prompt_2")]
             owner = [(0, g) if g < P else (1, (g - P) // J) for g in range(len(self.schedules))]  # (side, prompt)
             texts_2 = [text if second[side] is None else second[side][p]
                        for (side, p), sch in zip(owner, self.schedules) for _, text in sch]
