@@ -186,7 +186,8 @@ def save_folder(parts: Parts, path: str | Path, dtype: torch.dtype | None = None
     """Write ``parts`` as a diffusers Stable Diffusion folder (what ``load_folder`` and diffusers'
     ``StableDiffusionPipeline.from_pretrained`` read): tokenizer/, text_encoder/, unet/, vae/, scheduler/ and
     model_index.json (SDXL's also tokenizer_2/, text_encoder_2/: ``StableDiffusionXL(Img2Img)Pipeline`` reads it);
-    weights as safetensors, in ``dtype`` if given. ``extra``: more JSON files to write. The folder is written next to ``path`` and then replaces it whole: an interrupted save leaves the old one."""
+    weights as safetensors, in ``dtype`` if given. ``extra``: more JSON files to write. The folder is written next
+    to ``path`` and then replaces it whole: an interrupted save leaves the old one."""
     path = Path(path)
     with replacing(path) as tmp:
         _write_parts(parts, tmp, dtype, extra)
