@@ -14,7 +14,7 @@ from diffusers import ControlNetModel, StableDiffusionXLControlNetPipeline
 from reference_sdxl import sdxl_base, sdxl_refiner, with_sampler
 
 from course.io.loading import from_reference, load_folder, save_folder
-from course.pipeline import image_to_image, text_to_image
+from course.pipeline import image_to_image, inpaint, text_to_image
 
 PROMPT, NEGATIVE = "a red circle on a blue background", "a gray square"
 SAMPLERS = ["euler", "euler_a", "dpmpp_2m", "ddim"]
@@ -221,6 +221,19 @@ def test_latents_as_the_image_skip_the_vae(refiner):
     latents = torch.randn(1, 4, 16, 16, generator=torch.Generator().manual_seed(2))
     same(ours(image_to_image, parts, "euler", latents, strength=0.5),
          theirs(pipe, "euler", image=latents, strength=0.5))
+
+
+def test_inpaint_on_sdxl_parts_keeps_the_known_region(base):
+    """Not checked against diffusers' StableDiffusionXLInpaintPipeline: the SDXL rows reach the UNet, and the
+    region the mask keeps comes back as the picture's own latents."""
+    parts = base[1]
+    picture = torch.rand(1, 3, 32, 32, generator=torch.Generator().manual_seed(6))
+    mask = torch.zeros(1, 1, 32, 32)
+    mask[..., :, 16:] = 1  # repaint the right half
+    out = inpaint(parts, PROMPT, picture, mask, steps=3, seed=0, output_type="latent", progress=False)
+    with torch.no_grad():
+        z0 = parts.vae.to_latent(picture * 2 - 1, torch.Generator().manual_seed(0))
+    assert out.shape == (1, 4, 16, 16) and delta(out[..., :8], z0[..., :8]) <= bound(z0)
 
 
 # ---- refusals: one ValueError each, before any work ------------------------------------------------------------

@@ -4,9 +4,10 @@ Podell et al. 2023, "SDXL: Improving Latent Diffusion Models for High-Resolution
 context, SDXL's UNet reads the second text encoder's pooled vector (``text_embeds``) and six numbers per image
 (``time_ids``, course.nets.micro_conditioning): the size the training picture had (``original_size``), where it was
 cropped (``crops_coords_top_left``) and the size asked for (``target_size``). At sampling time one asks for a
-large, uncropped picture: all three default to the image's own size and (0, 0). The refiner (§2.5) reads five
-numbers instead: the sizes, the crop and an aesthetic score (``aesthetic_score``, 6 by default; the unconditional
-rows ``negative_aesthetic_score``, 2.5), so that guidance also pulls toward pictures people rated higher.
+large, uncropped picture: all three default to the image's own size and (0, 0). The refiner (§2.5), as released,
+reads five numbers instead: the sizes, the crop and an aesthetic score (``aesthetic_score``, 6 by default; the
+unconditional rows ``negative_aesthetic_score``, 2.5, diffusers' defaults), so that guidance also pulls toward
+pictures rated higher.
 
     guidance batch   [ uncond rows (B)                         |  cond rows (B·J)                          ]
     text_embeds      [ pooled negative prompt (zeros: none)    |  pooled text of each image's J AND parts  ]
