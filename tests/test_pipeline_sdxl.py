@@ -114,6 +114,15 @@ def test_guidance_scale_one_matches_diffusers(base):
     same(ours(text_to_image, parts, "euler", guidance_scale=1.0), theirs(pipe, "euler", guidance_scale=1.0))
 
 
+def test_clip_skip_matches_diffusers_without_a_negative_prompt(base):
+    """clip_skip moves the prompt's layer as in diffusers; the negative prompt's differs by design (ours reads the same
+    layer, diffusers 0.42 always the penultimate: course.nets.sdxl_text), so the check is without one (zeros)."""
+    pipe, parts = base
+    a = ours(text_to_image, parts, "euler", clip_skip=1)
+    same(a, theirs(pipe, "euler", clip_skip=1))
+    assert delta(a, ours(text_to_image, parts, "euler")) > 100 * bound(a)
+
+
 def test_batch_and_images_per_prompt_match_diffusers(base):
     pipe, parts = base
     prompts, negatives = [PROMPT, "a green triangle on a black background"], ["", NEGATIVE]
