@@ -210,9 +210,9 @@ def text_to_image(parts, prompt, *, negative_prompt=None, steps: int | None = No
     ``prompt_2`` / ``negative_prompt_2``: what the second text encoder reads instead; ``original_size``,
     ``crops_coords_top_left``, ``target_size`` (height, width) / (top, left) in pixels and their ``negative_``
     twins: the size/crop conditioning (course.sampling.sdxl; default: the image's size, (0, 0)). The size defaults
-    to the UNet's sample_size × 8 (SDXL: 1024). ``denoising_end`` in (0, 1): stop where the timesteps fall below
-    T·(1 - denoising_end) and return those noisy latents (``output_type="latent"``) for SDXL's refiner, which
-    finishes them with ``image_to_image(refiner, prompt, latents, denoising_start=denoising_end)``."""
+    to the UNet's sample_size × the VAE's factor (SDXL: 128 × 8). ``denoising_end`` in (0, 1): stop before the
+    timesteps below T·(1 - denoising_end); ``output_type="latent"`` gives those noisy latents (as the sampler's
+    diffusers scheduler holds them) to the refiner: ``image_to_image(refiner, prompt, latents, denoising_start=)``."""
     steps, guidance_scale, sampler = with_defaults(parts, steps, guidance_scale, sampler)
     denoising_end = check_fraction("denoising_end", denoising_end)
     micro = micro_conditioning(parts, prompt_2=prompt_2, negative_prompt_2=negative_prompt_2,
