@@ -22,6 +22,7 @@ from torch import nn
 BUNDLED_DIR = Path(__file__).resolve().parent / "bundled"
 BUNDLED_CONTROLNET_DIR = Path(__file__).resolve().parent / "bundled_controlnet"
 BUNDLED_IP_ADAPTER_DIR = Path(__file__).resolve().parent / "bundled_ip_adapter"  # its image encoder and adapter
+BUNDLED_CROPS_DIR = Path(__file__).resolve().parent / "bundled_crops"  # its UNet with size/crop conditioning
 
 
 @dataclass

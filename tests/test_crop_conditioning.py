@@ -128,3 +128,20 @@ def test_sampling_is_the_pipeline_for_a_plain_unet_and_passes_the_time_ids(parts
     assert not torch.allclose(one, other, atol=1e-3)  # the numbers reach the UNet
     with pytest.raises(ValueError, match="time_ids missing"):
         mc.sample(parts, micro, prompts, steps=4)
+
+
+def test_the_shipped_crop_unet_loads_and_answers_the_request():
+    """course/bundled_crops: small, SDXL's text_time on the bundled UNet, and its time_ids matter (an uncropped and a
+    cropped request draw different pictures from the same noise)."""
+    from course.parts import BUNDLED_CROPS_DIR
+
+    size = sum(f.stat().st_size for f in BUNDLED_CROPS_DIR.rglob("*") if f.is_file())
+    assert size <= 10 * 2**20
+    parts = load_bundled()
+    unet = mc.load_bundled_crops()
+    assert unet.config.addition_embed_type == "text_time"
+    own = {k for k in unet.state_dict() if not k.startswith("add_")}
+    assert own == set(parts.unet.state_dict())  # the bundled UNet's names, plus add_time_proj/add_embedding
+    prompts = ["a red circle on a blue background"]
+    whole = mc.sample(parts, unet, prompts, mc.UNCROPPED, steps=4)
+    assert not torch.equal(whole, mc.sample(parts, unet, prompts, (48, 48, 8, 8, 32, 32), steps=4))

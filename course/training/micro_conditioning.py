@@ -50,7 +50,7 @@ from course.training.bundled import eps_loss
 from course.training.stage import Stage, prepare_resume, recipe_settings, step_generator
 
 __all__ = ["CropRecipe", "Cropped", "crop_example", "crop_caption", "make_pool", "with_micro_conditioning",
-           "train_pair", "sample", "cut_off", "framing", "UNCROPPED", "MODELS"]
+           "train_pair", "sample", "cut_off", "framing", "UNCROPPED", "MODELS", "load_bundled_crops"]
 
 SIDE = 32  # the training pictures' side, and the target size of every time_ids
 UNCROPPED = (SIDE, SIDE, 0, 0, SIDE, SIDE)  # SDXL's request at sampling time: an uncropped original of this size
@@ -243,7 +243,7 @@ def sample(parts: Parts, unet: UNet, prompts: list[str], time_ids=None, seed: in
 
     guided = classifier_free_guidance(model, guidance_scale)
     sigmas, quantize, ac, init_scale = schedule_for(sampler, parts.scheduler_config, steps)
-    denoiser = denoiser_for(parts, lambda x_t, t: guided(x_t, t, context, context_u), ac.to(device), quantize)
+    denoiser = denoiser_for(parts, lambda x_t, t: guided(x_t, t, context, context_u), ac, quantize)
     f = latent_factor(parts.vae)  # 4 for the bundled VAE: 32 px -> 8×8 latents
     generator = torch.Generator().manual_seed(seed)
     x = torch.randn((b, parts.vae.config.latent_channels, SIDE // f, SIDE // f), generator=generator).to(device)
@@ -264,7 +264,18 @@ def cut_off(image) -> bool | None:
 def framing(images, specs) -> dict:
     """``data.evaluate``'s accuracies plus "cut off" (the share of pictures whose shape the frame cuts) and
     "no shape" (the share where the reader sees none)."""
-    images = list(images)
+    images = list(images.cpu() if torch.is_tensor(images) else images)  # the reader works on the CPU, in numpy
     cuts = [cut_off(image) for image in images]
     return {**data.evaluate(images, specs), "cut off": float(np.mean([c is True for c in cuts])),
             "no shape": float(np.mean([c is None for c in cuts]))}
+
+
+def load_bundled_crops(device=None) -> UNet:
+    """The micro-conditioned UNet trained by ``train_pair`` (CropRecipe's defaults) and shipped in
+    course/bundled_crops/ (float16 weights, docs/sdxl_crops.md): the bundled UNet plus SDXL's size and crop
+    conditioning; use it with the bundled model's other parts through ``sample(parts, unet, prompts, time_ids)``."""
+    from course.io.loading import load_unet
+    from course.parts import BUNDLED_CROPS_DIR
+
+    unet = load_unet(BUNDLED_CROPS_DIR / "unet")
+    return unet if device is None else unet.to(device)
