@@ -148,6 +148,18 @@ def test_cfg_explorer_refuses_bad_scales(bundled, scales):
         widgets.cfg_explorer(bundled, PROMPT, scales=scales, steps=2, progress=False)
 
 
+
+def test_cfg_explorer_refuses_sdxl_parts_in_words(bundled):
+    """Its preview calls the UNet directly: SDXL parts would fail deep inside the UNet; they are refused first."""
+    import dataclasses
+
+    from course.training.micro_conditioning import load_bundled_crops
+
+    sdxl_like = dataclasses.replace(bundled, unet=load_bundled_crops())  # a UNet with SDXL's text_time inputs
+    assert sdxl_like.is_sdxl
+    with pytest.raises(ValueError, match="SD 1.x parts"):
+        widgets.cfg_explorer(sdxl_like, PROMPT, steps=2, progress=False)
+
 # ---- clip skip ---------------------------------------------------------------------------------------------------
 
 def test_clip_skip_toggle_matches_text_to_image_and_explains_the_impossible_one(bundled):

@@ -126,6 +126,10 @@ class CFGExplorer(Shown):
     def __init__(self, parts, prompt: str, *, negative_prompt: str = "", seed: int = 0, scales=(-2, 10),
                  progress: bool = True, **generation_options):
         low, high = _check_scales(scales)
+        if getattr(parts, "is_sdxl", False):  # its step-0 preview calls the UNet itself, without SDXL's extra inputs
+            raise ValueError("this widget takes SD 1.x parts (the bundled model, SD 1.5): its instant preview calls the "
+                             "UNet directly, without SDXL's pooled text and size numbers. For SDXL parts, draw with "
+                             "text_to_image at a few guidance scales instead.")
         options = check_options(parts, prompt, generation_options)
         scale, sampler = with_defaults(parts, 1, options.pop("guidance_scale", None), options.pop("sampler", None))[1:]
         if not isinstance(negative_prompt, str):
