@@ -136,6 +136,8 @@ class VAEConfig:
     sample_size: int = 512
     # latents are multiplied by this before the UNet sees them, so their std is about 1 (measured on data)
     scaling_factor: float = 0.18215
+    # SD3's VAE also centres its latents: the denoiser sees (z - shift_factor) · scaling_factor (None: no shift)
+    shift_factor: float | None = None
     mid_block_add_attention: bool = True
     use_quant_conv: bool = True
     use_post_quant_conv: bool = True
@@ -160,7 +162,7 @@ REQUIRED = {
                  "time_embedding_dim": None, "time_embedding_act_fn": None, "timestep_post_act": None,
                  "class_embeddings_concat": False, "encoder_hid_dim_type": None, "num_class_embeds": None,
                  "resnet_skip_time_act": False, "resnet_out_scale_factor": 1, "cross_attention_norm": None},
-    VAEConfig: {"act_fn": "silu", "shift_factor": None, "latents_mean": None, "latents_std": None},
+    VAEConfig: {"act_fn": "silu", "latents_mean": None, "latents_std": None},
 }
 
 

@@ -29,11 +29,11 @@ BUNDLED_CROPS_DIR = Path(__file__).resolve().parent / "bundled_crops"  # its UNe
 class Parts:
     """Everything a pipeline needs: the tokenizer, the three networks, and the scheduler's settings; optionally
     an image encoder (CLIP's vision tower, for an IP-Adapter's ``ip_adapter_image=``); for SDXL a second tokenizer
-    and text encoder."""
+    and text encoder; for SD3 the MMDiT as ``transformer`` in place of the UNet (``unet`` None)."""
 
     tokenizer: object
     text_encoder: nn.Module
-    unet: nn.Module
+    unet: nn.Module | None
     vae: nn.Module
     # diffusers' scheduler_config.json; empty means SD 1.x's (course.sampling.schedules.SD15_SCHEDULER_CONFIG)
     scheduler_config: dict = field(default_factory=dict)
@@ -52,21 +52,34 @@ class Parts:
     # refiner: True; None: read it off the UNet, 5 size/crop numbers instead of 6)
     force_zeros_for_empty_prompt: bool = True
     requires_aesthetics_score: bool | None = None
+    # SD3 (Esser et al. 2024): the MMDiT (course.nets.mmdit) that replaces the UNet, on a rectified flow; its two
+    # CLIP encoders are text_encoder (CLIP-L) and text_encoder_2 (CLIP-G), both with a text_projection; no T5
+    transformer: nn.Module | None = None
 
     @property
     def is_sdxl(self) -> bool:
         """Whether the UNet takes SDXL's pooled text and size/crop numbers (``addition_embed_type="text_time"``)."""
-        return getattr(self.unet.config, "addition_embed_type", None) == "text_time"
+        return self.unet is not None and getattr(self.unet.config, "addition_embed_type", None) == "text_time"
+
+    @property
+    def is_sd3(self) -> bool:
+        """Whether the denoiser is SD3's MMDiT (``transformer``) rather than a UNet."""
+        return self.transformer is not None
+
+    @property
+    def denoiser(self) -> nn.Module:
+        """The network that denoises: the UNet, or SD3's MMDiT."""
+        return self.transformer if self.unet is None else self.unet
 
     @property
     def device(self) -> torch.device:
-        """Where the UNet's weights are: the pipeline runs there (noise is still drawn on a CPU generator)."""
-        return next(self.unet.parameters()).device
+        """Where the denoiser's weights are: the pipeline runs there (noise is still drawn on a CPU generator)."""
+        return next(self.denoiser.parameters()).device
 
     @property
     def dtype(self) -> torch.dtype:
-        """The UNet's dtype: latents and the text conditioning are made in it."""
-        return next(self.unet.parameters()).dtype
+        """The denoiser's dtype: latents and the text conditioning are made in it."""
+        return next(self.denoiser.parameters()).dtype
 
     def to(self, device=None, dtype=None, *, upcast_vae: bool = False) -> "Parts":
         """Move the networks (the text encoder(s), the UNet, the VAE, the image encoder, an IP-Adapter attached to the
@@ -80,7 +93,7 @@ class Parts:
         for encoder in (self.text_encoder, self.text_encoder_2):  # SDXL's refiner has only the second
             if encoder is not None:
                 encoder.to(device=device, dtype=dtype)
-        self.unet.to(device=device, dtype=dtype)
+        self.denoiser.to(device=device, dtype=dtype)
         self.vae.to(device=device, dtype=torch.float32 if upcast_vae else dtype)
         # an IP-Adapter is lent to the UNet by reference, not as a submodule, so the UNet's .to() leaves it behind
         for extra in (self.image_encoder, getattr(self.unet, "ip_adapter", None)):

@@ -37,6 +37,7 @@ from course.config import (
 from course.io import keymap
 from course.io.folders import _build, _read_config, _refuse_hub_id, _weights_in
 from course.io.pipeline_parts import (
+    SD3_PIPELINES,
     SD_PIPELINES,
     SDXL_PIPELINES,
     model_index,
@@ -71,12 +72,13 @@ def from_reference(module: nn.Module) -> nn.Module:
     ``CLIPVisionModelWithProjection`` or a diffusers ``UNet2DConditionModel`` / ``AutoencoderKL`` /
     ``ControlNetModel`` / ``SD3Transformer2DModel`` (SD3's MMDiT) / ``FluxTransformer2DModel`` into the course's
     network: config read from theirs, weights loaded strictly, eval mode, same dtype and device.
-    A diffusers ``StableDiffusionPipeline`` (or its Img2Img / Inpaint sibling), ``StableDiffusionXLPipeline`` or
-    ``StableDiffusionXLImg2ImgPipeline`` (SDXL's refiner) becomes ``Parts``: all of its networks (its image encoder
-    too, when it has one), tokenizer(s), scheduler config and SDXL settings (course.io.pipeline_parts).
+    A diffusers ``StableDiffusionPipeline`` (or its Img2Img / Inpaint sibling), ``StableDiffusionXLPipeline``,
+    ``StableDiffusionXLImg2ImgPipeline`` (SDXL's refiner) or ``StableDiffusion3Pipeline`` (without T5) becomes
+    ``Parts``: all of its networks (its image encoder too, when it has one), tokenizer(s), scheduler config and SDXL
+    settings (course.io.pipeline_parts).
     """
     kind = type(module).__name__
-    if kind in SD_PIPELINES + SDXL_PIPELINES:
+    if kind in SD_PIPELINES + SDXL_PIPELINES + SD3_PIPELINES:
         return parts_from_pipeline(module, from_reference)
     if kind == "CLIPVisionModelWithProjection":
         param = next(module.parameters())
@@ -98,8 +100,8 @@ def from_reference(module: nn.Module) -> nn.Module:
         raise ValueError(f"from_reference does not know {kind}; it converts transformers' CLIPTextModel, "
                          "CLIPTextModelWithProjection and CLIPVisionModelWithProjection, diffusers' "
                          "UNet2DConditionModel, AutoencoderKL, ControlNetModel, SD3Transformer2DModel and "
-                         "FluxTransformer2DModel, and StableDiffusion(Img2Img|Inpaint)Pipeline and "
-                         "StableDiffusionXL(Img2Img)Pipeline.")
+                         "FluxTransformer2DModel, and StableDiffusion(Img2Img|Inpaint)Pipeline, "
+                         "StableDiffusionXL(Img2Img)Pipeline and StableDiffusion3Pipeline.")
     # the class, not its config, says whether a text encoder has a text_projection (every CLIPTextConfig sizes one)
     config = from_reference_config(cfg_cls, {**_config_dict(module), "architectures": [kind]}, f"the config of {kind}")
     param = next(module.parameters())

@@ -1,4 +1,4 @@
-"""A diffusers pipeline in memory, or a model folder's settings, -> the pieces of ``Parts``: SD 1.x and SDXL.
+"""A diffusers pipeline in memory, or a model folder's settings, -> the pieces of ``Parts``: SD 1.x, SDXL, SD3.
 
 SDXL (Podell et al. 2023, "SDXL: Improving Latent Diffusion Models for High-Resolution Image Synthesis") has two
 tokenizers and two text encoders (CLIP ViT-L and OpenCLIP bigG, ``tokenizer_2/`` and ``text_encoder_2/``); its
@@ -22,6 +22,7 @@ from course.text.tokenizer import CLIPTokenizer
 
 SD_PIPELINES = ("StableDiffusionPipeline", "StableDiffusionImg2ImgPipeline", "StableDiffusionInpaintPipeline")
 SDXL_PIPELINES = ("StableDiffusionXLPipeline", "StableDiffusionXLImg2ImgPipeline")
+SD3_PIPELINES = ("StableDiffusion3Pipeline",)
 # the SDXL settings model_index.json holds, and their values when it names none (diffusers' defaults)
 SDXL_FLAGS = {"force_zeros_for_empty_prompt": True, "requires_aesthetics_score": None}
 
@@ -54,6 +55,8 @@ def parts_from_pipeline(pipe, convert) -> Parts:
         return None if module is None else how(module)
 
     flags = {}
+    if type(pipe).__name__ in SD3_PIPELINES:
+        return _sd3_parts(pipe, convert, maybe)
     if type(pipe).__name__ in SDXL_PIPELINES:
         config = dict(pipe.config)
         flags = {k: config.get(k, default) for k, default in SDXL_FLAGS.items()}
@@ -62,6 +65,26 @@ def parts_from_pipeline(pipe, convert) -> Parts:
                  image_encoder=maybe("image_encoder", convert),  # IP-Adapter's CLIP image tower, when it has one
                  tokenizer_2=maybe("tokenizer_2", tokenizer_from_reference),
                  text_encoder_2=maybe("text_encoder_2", convert), **flags)
+
+
+def _sd3_parts(pipe, convert, maybe) -> Parts:
+    """SD3 (Esser et al. 2024) without T5: the MMDiT as ``transformer``, CLIP-L and CLIP-G, the 16-channel VAE (with
+    its shift_factor) and FlowMatchEulerDiscreteScheduler's config."""
+    if getattr(pipe, "text_encoder_3", None) is not None:
+        raise ValueError(f"this {type(pipe).__name__} has a T5 text encoder (text_encoder_3, "
+                         f"{type(pipe.text_encoder_3).__name__}); the course leaves T5 out (4.7 B parameters, most of "
+                         "SD3's memory) and gives the MMDiT zeros in its place, as diffusers does with "
+                         "text_encoder_3=None. Zeros are a condition the MMDiT knows: SD3 was trained with T5's text "
+                         "dropped for a share of the captions. Build the pipeline with text_encoder_3=None and "
+                         "tokenizer_3=None (from_pretrained(..., text_encoder_3=None, tokenizer_3=None)).")
+    for name in ("text_encoder", "text_encoder_2", "transformer", "vae"):
+        if getattr(pipe, name, None) is None:
+            raise ValueError(f"this {type(pipe).__name__} has no {name}: SD3 needs CLIP-L (text_encoder), CLIP-G "
+                             "(text_encoder_2), the MMDiT (transformer) and the VAE; load the whole pipeline.")
+    return Parts(tokenizer_from_reference(pipe.tokenizer), convert(pipe.text_encoder), None, convert(pipe.vae),
+                 scheduler_config=scheduler_config_from_reference(pipe.scheduler),
+                 tokenizer_2=maybe("tokenizer_2", tokenizer_from_reference),
+                 text_encoder_2=convert(pipe.text_encoder_2), transformer=convert(pipe.transformer))
 
 
 def text_folders(parts: Parts) -> list[tuple[str, object, object]]:

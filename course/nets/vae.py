@@ -235,13 +235,20 @@ class VAE(nn.Module):
             z = self.post_quant_conv(z)
         return self.decoder(z)
 
+    @property
+    def shift_factor(self) -> float:
+        """0 for SD 1.x and SDXL; SD3's VAE (16 channels) subtracts its latents' mean, 0.0609, before scaling."""
+        return self.config.shift_factor or 0.0
+
     def to_latent(self, image: torch.Tensor, generator: torch.Generator | None = None) -> torch.Tensor:
-        """Image -> the latent the UNet works on: a sample of q(z|x), times the scaling factor."""
-        return self.encode(image).sample(generator) * self.scaling_factor
+        """Image -> the latent the denoiser works on: a sample of q(z|x), shifted (SD3), times the scaling factor."""
+        z = self.encode(image).sample(generator)
+        return (z - self.shift_factor) * self.scaling_factor if self.config.shift_factor else z * self.scaling_factor
 
     def from_latent(self, latent: torch.Tensor) -> torch.Tensor:
-        """The UNet's latent -> image: undo the scaling factor, then decode."""
-        return self.decode(latent / self.scaling_factor)
+        """The denoiser's latent -> image: undo the scaling factor (and SD3's shift), then decode."""
+        z = latent / self.scaling_factor
+        return self.decode(z + self.shift_factor if self.config.shift_factor else z)
 
     def forward(self, image: torch.Tensor, sample_posterior: bool = False,
                 generator: torch.Generator | None = None) -> torch.Tensor:
