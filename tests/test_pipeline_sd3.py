@@ -1,0 +1,124 @@
+"""SD3 without T5 against diffusers' StableDiffusion3Pipeline (text_encoder_3=None): the parts from_reference makes,
+the prompt encoding (CLIP-L ‖ CLIP-G, padded, then T5's zeros; the pooled vectors), and text_to_image end to end.
+
+Same tiny random pipeline (tests/reference_sd3.py, converted with from_reference), same scheduler config, same seed:
+the prompt encoding within 1e-5, latents within 1e-5 relative to their size (as tests/test_pipeline.py), images
+within 1/255.
+"""
+import warnings
+
+import numpy as np
+import pytest
+import torch
+from reference_sd3 import SD3_SCHEDULER, sd3
+
+from course.io.loading import from_reference
+from course.nets.sd3_text import encode_prompt_sd3
+from course.sampling.flow import flow_config
+
+PROMPT, NEGATIVE = "a red circle on a blue background", "a gray square"
+
+
+@pytest.fixture(scope="module")
+def pair():
+    pipe = sd3()
+    return pipe, from_reference(pipe)
+
+
+def delta(a, b) -> float:
+    a, b = (torch.as_tensor(np.asarray(x, dtype=np.float64)) for x in (a, b))
+    assert a.shape == b.shape, (a.shape, b.shape)
+    return float((a - b).abs().max())
+
+
+# ---- the parts --------------------------------------------------------------------------------------------------
+
+def test_parts_hold_the_mmdit_two_clips_and_the_shifted_vae(pair):
+    pipe, parts = pair
+    assert parts.unet is None and parts.is_sd3 and not parts.is_sdxl
+    assert parts.transformer.config.joint_attention_dim == pipe.transformer.config.joint_attention_dim
+    assert parts.text_encoder.text_projection is not None and parts.text_encoder_2.text_projection is not None
+    assert parts.vae.config.latent_channels == 16
+    assert (parts.vae.scaling_factor, parts.vae.shift_factor) == (pipe.vae.config.scaling_factor,
+                                                                   pipe.vae.config.shift_factor)
+    assert flow_config(parts.scheduler_config)["shift"] == SD3_SCHEDULER["shift"]
+    assert parts.device == torch.device("cpu") and parts.dtype == torch.float32
+
+
+def test_the_vae_shifts_as_diffusers_decodes(pair):
+    """diffusers decodes latents / scaling_factor + shift_factor; VAE.from_latent does the same."""
+    pipe, parts = pair
+    latents = torch.randn(1, 16, 8, 8, generator=torch.Generator().manual_seed(0))
+    with torch.no_grad():
+        theirs = pipe.vae.decode(latents / pipe.vae.config.scaling_factor + pipe.vae.config.shift_factor).sample
+        assert delta(parts.vae.from_latent(latents), theirs) <= 1e-5
+        image = torch.rand(1, 3, 16, 16, generator=torch.Generator().manual_seed(1)) * 2 - 1
+        ours = parts.vae.to_latent(image, torch.Generator().manual_seed(2))
+        expected = (pipe.vae.encode(image).latent_dist.sample(torch.Generator().manual_seed(2))
+                    - pipe.vae.config.shift_factor) * pipe.vae.config.scaling_factor
+    assert delta(ours, expected) <= 1e-5
+
+
+def test_a_t5_encoder_is_refused_by_name(pair):
+    pipe, _ = pair
+    fake = torch.nn.Linear(1, 1)  # stands for a T5EncoderModel: the refusal is by presence, not by class
+    pipe.text_encoder_3 = fake
+    try:
+        with pytest.raises(ValueError, match="text_encoder_3.*leaves T5 out.*zeros.*dropped"):
+            from_reference(pipe)
+    finally:
+        pipe.text_encoder_3 = None
+
+
+# ---- the prompt -------------------------------------------------------------------------------------------------
+
+CASES = {
+    "one prompt, no negative": dict(prompt=PROMPT),
+    "two prompts, negative, 2 images each": dict(prompt=[PROMPT, "a green triangle"], negative_prompt=NEGATIVE,
+                                                 num_images_per_prompt=2),
+    "prompt_2 and negative_prompt_2": dict(prompt=PROMPT, prompt_2="a purple square", negative_prompt=[NEGATIVE],
+                                           negative_prompt_2=["a white circle"]),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_encode_prompt_equals_diffusers(pair, case):
+    pipe, parts = pair
+    kw = CASES[case]
+    with torch.no_grad():
+        theirs = pipe.encode_prompt(prompt_3=None, device="cpu", prompt_2=kw.get("prompt_2"),
+                                    **{k: v for k, v in kw.items() if k != "prompt_2"})
+        ours = encode_prompt_sd3([parts.tokenizer, parts.tokenizer_2], [parts.text_encoder, parts.text_encoder_2],
+                                 joint_attention_dim=parts.transformer.config.joint_attention_dim, **kw)
+    context, negative_context, pooled, negative_pooled = theirs
+    width = parts.text_encoder.config.hidden_size + parts.text_encoder_2.config.hidden_size
+    assert context.shape[1:] == (77 + 256, parts.transformer.config.joint_attention_dim)
+    assert pooled.shape[1] == sum(e.config.projection_dim for e in (parts.text_encoder, parts.text_encoder_2))
+    assert context[:, :77, width:].abs().max() == 0 and context[:, 77:].abs().max() == 0  # the padding, no T5
+    for got, expected in zip(ours, (context, pooled, negative_context, negative_pooled)):
+        assert delta(got, expected) <= 1e-5
+
+
+def test_without_guidance_there_are_no_negatives(pair):
+    _, parts = pair
+    out = encode_prompt_sd3([parts.tokenizer, parts.tokenizer_2], [parts.text_encoder, parts.text_encoder_2], PROMPT,
+                            joint_attention_dim=96, guidance=False)
+    assert out.negative_context is None and out.negative_pooled is None
+
+
+def test_clip_wider_than_the_transformer_is_refused(pair):
+    """diffusers would pad by a negative width, cutting CLIP-G's channels off silently."""
+    _, parts = pair
+    with pytest.raises(ValueError, match="joint_attention_dim=64.*different models"):
+        encode_prompt_sd3([parts.tokenizer, parts.tokenizer_2], [parts.text_encoder, parts.text_encoder_2], PROMPT,
+                          joint_attention_dim=64)
+
+
+def test_sdxl_first_encoder_without_projection_is_refused(pair):
+    _, parts = pair
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from reference_sdxl import sdxl_base
+        xl = from_reference(sdxl_base())
+    with pytest.raises(ValueError, match="both with a text_projection"):
+        encode_prompt_sd3([xl.tokenizer, xl.tokenizer_2], [xl.text_encoder, xl.text_encoder_2], PROMPT)
