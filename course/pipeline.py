@@ -55,6 +55,7 @@ from course.sampling.denoiser import denoiser_for, keeps_vp_latents, schedule_fo
 from course.sampling.guidance import classifier_free_guidance
 from course.sampling.image_prompt import image_prompt
 from course.sampling.samplers import brownian_tree_noise, sample_dpmpp_sde
+from course.sampling.sd3 import sd3_call, text_to_image_sd3
 from course.sampling.sdxl import micro_conditioning
 
 __all__ = ["text_to_image", "image_to_image", "inpaint", "with_defaults", "compile_parts", "LIMITS", "NonFiniteError",
@@ -68,10 +69,9 @@ def _randn(shape, generator, like: torch.Tensor) -> torch.Tensor:
 
 def _sample(parts, info, cond: Conditioning, x, sigmas, ac, quantize, guidance_scale, generator, callback,
             progress, first_step=0, unet_extra=None, paste=None, control=None, picture=None, micro=None, stop=None):
-    """The loop: the sampler walks x from sigmas[first_step] to sigmas[stop] (default: the last) on the guided UNet, as
-    a denoiser D(x, σ).
-    ``unet_extra`` (B, 5, h, w) is appended to the UNet's input channels (the inpainting UNet's mask and
-    masked-image latents); ``paste(i, x)`` may replace x after step i (inpainting's known region); ``control``
+    """The loop: the sampler walks x from sigmas[first_step] to sigmas[stop] (default: the last) on the guided UNet,
+    a denoiser D(x, σ). ``unet_extra`` (B, 5, h, w) is appended to the UNet's input channels (the inpainting UNet's
+    mask and masked-image latents); ``paste(i, x)`` may replace x after step i (inpainting's known region); ``control``
     (a ``course.sampling.control.Control``) gives the UNet its ControlNet residuals at each step; ``picture`` (a
     ``course.sampling.image_prompt.ImagePrompt``) its IP-Adapter image embeddings, row by row; ``micro`` (a
     ``course.sampling.sdxl.MicroConditioning``) SDXL's pooled text and size/crop numbers, row by row.
@@ -132,9 +132,8 @@ def _finish(vae, latents, output_type, run):
     if output_type == "pt":
         return (images / 2 + 0.5).clamp(0, 1)  # (B, 3, H, W) in [0, 1]
     pictures = to_pil(images)
-    for picture in pictures:
-        if run.seed is not None:
-            picture.info["seed"] = run.seed  # how to make it again, also when seed=-1 drew it
+    for picture in pictures if run.seed is not None else ():
+        picture.info["seed"] = run.seed  # how to make it again, also when seed=-1 drew it
     return pictures
 
 
@@ -212,7 +211,10 @@ def text_to_image(parts, prompt, *, negative_prompt=None, steps: int | None = No
     twins: the size/crop conditioning (course.sampling.sdxl; default: the image's size, (0, 0)). The size defaults
     to the UNet's sample_size × the VAE's factor (SDXL: 128 × 8). ``denoising_end`` in (0, 1): stop before the
     timesteps below T·(1 - denoising_end); ``output_type="latent"`` gives those noisy latents (as the sampler's
-    diffusers scheduler holds them) to the refiner: ``image_to_image(refiner, prompt, latents, denoising_start=)``."""
+    diffusers scheduler holds them) to the refiner: ``image_to_image(refiner, prompt, latents, denoising_start=)``.
+    SD3 parts (``parts.transformer``, no T5): ``course.sampling.sd3.text_to_image_sd3`` with these arguments."""
+    if getattr(parts, "transformer", None) is not None:  # an MMDiT on a rectified flow, not a UNet on ᾱ's
+        return text_to_image_sd3(**sd3_call(locals()))
     steps, guidance_scale, sampler = with_defaults(parts, steps, guidance_scale, sampler)
     denoising_end = check_fraction("denoising_end", denoising_end)
     micro = micro_conditioning(parts, prompt_2=prompt_2, negative_prompt_2=negative_prompt_2,
@@ -262,10 +264,9 @@ def image_to_image(parts, prompt, image, *, strength: float = 0.8, negative_prom
                    crops_coords_top_left=None, target_size=None, negative_original_size=None,
                    negative_crops_coords_top_left=None, negative_target_size=None, aesthetic_score=None,
                    negative_aesthetic_score=None):
-    """Prompt(s) + image -> images (SDEdit). ``image``: a PIL image, or a tensor (3, H, W) / (B, 3, H, W) in
-    [0, 1], H and W multiples of 8; one image, or one per prompt; or latents (B, 4, h, w) (``output_type="latent"``).
-    ``strength`` in [0, 1]: the share of the ``steps`` that run: the image is noised to step ``steps - int(steps ·
-    strength)``.
+    """Prompt(s) + image -> images (SDEdit). ``image``: a PIL image, or a tensor (3, H, W) / (B, 3, H, W) in [0, 1], H
+    and W multiples of 8; one image, or one per prompt; or latents (B, 4, h, w) (``output_type="latent"``). ``strength``
+    in [0, 1]: the share of the ``steps`` that run: the image is noised to step ``steps - int(steps · strength)``.
     The rest as ``text_to_image`` (seeds, limits: a picture beyond ``LIMITS`` is refused before it is read; IP-Adapter's
     ``ip_adapter_image`` is the picture prompt, not ``image``, the picture to start from; SDXL's arguments).
 

@@ -122,3 +122,116 @@ def test_sdxl_first_encoder_without_projection_is_refused(pair):
         xl = from_reference(sdxl_base())
     with pytest.raises(ValueError, match="both with a text_projection"):
         encode_prompt_sd3([xl.tokenizer, xl.tokenizer_2], [xl.text_encoder, xl.text_encoder_2], PROMPT)
+
+
+# ---- text to image ----------------------------------------------------------------------------------------------
+
+def bound(reference: torch.Tensor) -> float:
+    """1e-5 relative to the latents' size (see tests/test_pipeline.py: fp32 sums of a random tiny network)."""
+    return 1e-5 * max(1.0, float(reference.abs().max()))
+
+
+RUNS = {  # (steps, guidance_scale, extra arguments): CFG on and off, a negative prompt, several step counts
+    "2 steps, CFG 5": (2, 5.0, {}),
+    "4 steps, no CFG": (4, 1.0, {}),
+    "3 steps, CFG 4, negative, 2 per prompt": (3, 4.0, {"negative_prompt": NEGATIVE, "num_images_per_prompt": 2}),
+    "5 steps, two prompts, negative_prompt_2": (5, 6.0, {"negative_prompt": [NEGATIVE, ""],
+                                                         "negative_prompt_2": ["a white circle", "a black square"]}),
+}
+
+
+def theirs(pipe, steps, scale, prompt=PROMPT, seed=0, **kw):
+    with torch.no_grad():
+        return pipe(prompt, num_inference_steps=steps, guidance_scale=scale,
+                    generator=torch.Generator().manual_seed(seed), **kw).images
+
+
+@pytest.mark.parametrize("run", RUNS)
+def test_text_to_image_equals_diffusers(pair, run):
+    """course.pipeline.text_to_image on SD3 parts: latents within 1e-5 (relative), images within 1/255."""
+    from course.pipeline import text_to_image
+
+    pipe, parts = pair
+    steps, scale, kw = RUNS[run]
+    prompt = [PROMPT, "a green triangle"] if isinstance(kw.get("negative_prompt"), list) else PROMPT
+    for output_type in ("latent", "pt"):
+        expected = theirs(pipe, steps, scale, prompt, output_type=output_type, **kw)
+        got = text_to_image(parts, prompt, steps=steps, guidance_scale=scale, sampler="flow_euler", seed=0,
+                            output_type=output_type, progress=False, **kw)
+        assert delta(got, expected) <= (1 / 255 if output_type == "pt" else bound(expected)), output_type
+
+
+def test_pil_images_and_defaults_match_diffusers(pair):
+    """Left out, steps/guidance/sampler are diffusers' (28, 7.0, FlowMatchEuler) and the size is sample_size × the
+    VAE's factor; the PIL pictures are diffusers' pixel for pixel (within one level) and carry their seed."""
+    from course.sampling.sd3 import text_to_image_sd3
+
+    pipe, parts = pair
+    expected = theirs(pipe, 28, 7.0, output_type="np")  # diffusers' own defaults, passed explicitly
+    with torch.no_grad():
+        default_run = pipe(PROMPT, generator=torch.Generator().manual_seed(3), output_type="np").images
+    got = text_to_image_sd3(parts, PROMPT, seed=0, progress=False)
+    assert got[0].size == (expected.shape[2], expected.shape[1]) and got[0].info["seed"] == 0
+    assert np.abs(np.asarray(got[0], dtype=np.float64) / 255 - expected[0]).max() <= 1 / 255 + 1e-6
+    ours_default = text_to_image_sd3(parts, PROMPT, seed=3, output_type="pt", progress=False)
+    assert delta(ours_default.permute(0, 2, 3, 1), default_run) <= 1 / 255
+
+
+def test_heun_is_the_flow_heun_scheduler(pair):
+    """"flow_heun" (and the SD name "heun") against FlowMatchHeunDiscreteScheduler: diffusers counts 2 model calls
+    per step but the same number of steps."""
+    from diffusers import FlowMatchHeunDiscreteScheduler
+
+    from course.sampling.sd3 import text_to_image_sd3
+
+    pipe, parts = pair
+    euler = pipe.scheduler
+    pipe.scheduler = FlowMatchHeunDiscreteScheduler.from_config(euler.config)
+    try:
+        expected = theirs(pipe, 3, 5.0, output_type="latent")
+    finally:
+        pipe.scheduler = euler
+    got = text_to_image_sd3(parts, PROMPT, steps=3, guidance_scale=5.0, sampler="heun", seed=0, output_type="latent",
+                            progress=False)
+    assert delta(got, expected) <= bound(expected)
+
+
+def test_the_prompt_and_the_guidance_matter(pair):
+    """Not a test that cannot fail: another prompt, or no guidance, gives other latents."""
+    from course.sampling.sd3 import text_to_image_sd3
+
+    _, parts = pair
+    run = lambda prompt, scale: text_to_image_sd3(parts, prompt, steps=2, guidance_scale=scale, seed=0,  # noqa: E731
+                                                  output_type="latent", progress=False)
+    base = run(PROMPT, 5.0)
+    assert delta(base, run("a green triangle", 5.0)) > 1e-3 and delta(base, run(PROMPT, 1.0)) > 1e-3
+
+
+REFUSED = {
+    "control": ({"control": [("net", "hint", 1.0)]}, "control: not available for SD3"),
+    "size conditioning": ({"original_size": (64, 64)}, "original_size: not available for SD3"),
+    "an SD sampler": ({"sampler": "dpmpp_2m"}, "sampler='dpmpp_2m': SD3 samples a rectified flow"),
+    "a size off the patch grid": ({"height": 22}, "height=22 must be a positive multiple of 4"),
+    "bad steps": ({"steps": 0}, "steps=0 must be a whole number >= 1"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED)
+def test_refusals_name_the_argument(pair, case):
+    from course.pipeline import text_to_image
+
+    _, parts = pair
+    kw, message = REFUSED[case]
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        text_to_image(parts, PROMPT, progress=False, **kw)
+
+
+def test_image_to_image_and_inpaint_refuse_sd3_parts(pair):
+    from course.pipeline import image_to_image, inpaint
+
+    _, parts = pair
+    image = torch.rand(3, 32, 32)
+    with pytest.raises(ValueError, match="SD3 parts.*text to image"):
+        image_to_image(parts, PROMPT, image)
+    with pytest.raises(ValueError, match="SD3 parts.*text to image"):
+        inpaint(parts, PROMPT, image, torch.ones(32, 32))

@@ -1,11 +1,12 @@
 """SD3's prompt without T5: two CLIP encoders, side by side, then zeros where T5's tokens would be.
 
-Esser et al. 2024, "Scaling Rectified Flow Transformers for High-Resolution Image Synthesis": SD3 reads the prompt with CLIP-L, CLIP-G (OpenCLIP bigG) and T5-XXL. The two CLIPs' penultimate
-layers are concatenated along channels (768 + 1280 = 2048), zero-padded to T5's width (4096) and set before T5's
-tokens along the sequence; their pooled vectors, concatenated (768 + 1280 = 2048), are the MMDiT's global text
-conditioning (with the timestep). Each encoder's text was dropped, independently, for 46.3% of the training captions, so the MMDiT
-knows a prompt whose T5 part is zero: diffusers gives it zeros when the pipeline has ``text_encoder_3=None``, and
-that is what the course does (T5-XXL is 4.7 B parameters; the paper finds the loss mostly in written text and long, detailed prompts).
+Esser et al. 2024, "Scaling Rectified Flow Transformers for High-Resolution Image Synthesis": SD3 reads the
+prompt with CLIP-L, CLIP-G (OpenCLIP bigG) and T5-XXL. The two CLIPs' penultimate layers are concatenated along
+channels (768 + 1280 = 2048), zero-padded to T5's width (4096) and set before T5's tokens along the sequence; their
+pooled vectors, concatenated (768 + 1280 = 2048), are the MMDiT's global text conditioning (with the timestep). Each
+encoder's text was dropped, independently, for 46.3% of the training captions, so the MMDiT knows a prompt whose T5
+part is zero: diffusers gives it zeros when the pipeline has ``text_encoder_3=None``, and that is what the course does
+(T5-XXL is 4.7 B parameters; the paper finds the loss mostly in written text and long, detailed prompts).
 
     prompt   -> tokenizer   -> CLIP-L (with projection) -> hidden_states[-2] (B, 77, 768),  text_embeds (B, 768)
     prompt_2 -> tokenizer_2 -> CLIP-G (with projection) -> hidden_states[-2] (B, 77, 1280), text_embeds (B, 1280)

@@ -177,7 +177,12 @@ FALLBACK_DEFAULTS = {"sampler": "euler", "steps": 20, "guidance_scale": 7.5}
 
 def with_defaults(parts, steps, guidance_scale, sampler):
     """Fill what a call left out (None) from the model's recommended ``parts.defaults``, then SD's usual
-    settings (``FALLBACK_DEFAULTS``)."""
+    settings (``FALLBACK_DEFAULTS``). SD3 parts are refused: text_to_image hands them to course.sampling.sd3 first,
+    and the other tools are not made for them."""
+    if getattr(parts, "transformer", None) is not None:
+        raise ValueError("these are SD3 parts (an MMDiT, parts.transformer): the course makes text to image with them "
+                         "(course.pipeline.text_to_image, which calls course.sampling.sd3.text_to_image_sd3); "
+                         "image_to_image, inpaint, the widgets and the command line take SD 1.x and SDXL parts.")
     d = {**FALLBACK_DEFAULTS, **(getattr(parts, "defaults", None) or {})}
     return (d["steps"] if steps is None else steps, d["guidance_scale"] if guidance_scale is None else guidance_scale,
             d["sampler"] if sampler is None else sampler)
