@@ -59,6 +59,23 @@ def test_the_vae_shifts_as_diffusers_decodes(pair):
     assert delta(ours, expected) <= 1e-5
 
 
+def test_parts_to_moves_the_mmdit(pair):
+    """Parts.to reaches the transformer (not only the UNet, which SD3 parts lack). Own parts: bfloat16 and back
+    would round the shared ones' weights."""
+    parts = from_reference(pair[0]).to(dtype=torch.bfloat16)
+    assert parts.dtype == torch.bfloat16 and next(parts.transformer.parameters()).dtype == torch.bfloat16
+    assert next(parts.text_encoder_2.parameters()).dtype == torch.bfloat16
+
+
+def test_save_folder_refuses_sd3_parts(pair, tmp_path):
+    from course.io.loading import save_folder
+
+    _, parts = pair
+    with pytest.raises(ValueError, match="SD3's MMDiT.*save_pretrained"):
+        save_folder(parts, tmp_path / "sd3")
+    assert not (tmp_path / "sd3").exists()
+
+
 def test_a_t5_encoder_is_refused_by_name(pair):
     pipe, _ = pair
     fake = torch.nn.Linear(1, 1)  # stands for a T5EncoderModel: the refusal is by presence, not by class

@@ -190,6 +190,9 @@ def save_folder(parts: Parts, path: str | Path, dtype: torch.dtype | None = None
     model_index.json (SDXL's also tokenizer_2/, text_encoder_2/: ``StableDiffusionXL(Img2Img)Pipeline`` reads it);
     weights as safetensors, in ``dtype`` if given. ``extra``: more JSON files to write. The folder is written next
     to ``path`` and then replaces it whole: an interrupted save leaves the old one."""
+    if getattr(parts, "unet", None) is None:
+        raise ValueError("save_folder writes SD 1.x and SDXL folders (a UNet); these parts have none (SD3's MMDiT, or "
+                         "none at all). Save an SD3 model with diffusers' pipe.save_pretrained(path) instead.")
     path = Path(path)
     with replacing(path) as tmp:
         _write_parts(parts, tmp, dtype, extra)
