@@ -252,3 +252,39 @@ def test_image_to_image_and_inpaint_refuse_sd3_parts(pair):
         image_to_image(parts, PROMPT, image)
     with pytest.raises(ValueError, match="SD3 parts.*text to image"):
         inpaint(parts, PROMPT, image, torch.ones(32, 32))
+
+
+def test_dynamic_shifting_follows_diffusers(pair):
+    """A scheduler config with use_dynamic_shifting: μ from the token count, as the pipeline's calculate_shift."""
+    import dataclasses
+
+    from diffusers import FlowMatchEulerDiscreteScheduler
+
+    from course.io.pipeline_parts import scheduler_config_from_reference
+    from course.sampling.sd3 import text_to_image_sd3
+
+    pipe, parts = pair
+    euler = pipe.scheduler
+    pipe.scheduler = FlowMatchEulerDiscreteScheduler(use_dynamic_shifting=True, base_image_seq_len=16,
+                                                     max_image_seq_len=256)
+    try:
+        expected = theirs(pipe, 3, 5.0, output_type="latent")
+        config = scheduler_config_from_reference(pipe.scheduler)
+    finally:
+        pipe.scheduler = euler
+    got = text_to_image_sd3(dataclasses.replace(parts, scheduler_config=config), PROMPT, steps=3, guidance_scale=5.0,
+                            seed=0, output_type="latent", progress=False)
+    assert delta(got, expected) <= bound(expected)
+    static = text_to_image_sd3(parts, PROMPT, steps=3, guidance_scale=5.0, seed=0, output_type="latent",
+                               progress=False)
+    assert delta(static, expected) > 1e-3  # the shift made a difference
+
+
+def test_callback_sees_every_step(pair):
+    from course.pipeline import text_to_image
+
+    _, parts = pair
+    seen = []
+    text_to_image(parts, PROMPT, steps=3, seed=0, output_type="latent", progress=False,
+                  callback=lambda d: seen.append((d["i"], float(d["sigma"]))))
+    assert [i for i, _ in seen] == [0, 1, 2] and seen[0][1] == 1.0
