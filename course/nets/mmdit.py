@@ -47,6 +47,7 @@ from course.nets.mmdit_blocks import (
     JointTransformerBlock,
     PatchEmbed,
 )
+from course.nets.unet_blocks import batch_timesteps
 
 QK_NORMS = (None, "rms_norm", "layer_norm")  # what SD3 (None), SD3.5 ("rms_norm") and some fine-tunes use
 
@@ -220,14 +221,7 @@ class MMDiT(nn.Module):
 
     @staticmethod
     def _timesteps(t, b: int, device) -> torch.Tensor:
-        """A python number, a 0-d, (1,) or (B,) tensor -> a (B,) tensor on x's device."""
-        t = torch.as_tensor(t, device=device)
-        if t.ndim == 0:
-            t = t[None]
-        if t.ndim != 1 or t.shape[0] not in (1, b):
-            raise ValueError(f"MMDiT: t has shape {tuple(t.shape)}; pass a number, a 0-d tensor, or a tensor of shape "
-                             f"({b},): one timestep per latent, in diffusers' units (σ·1000).")
-        return t.expand(b)
+        return batch_timesteps(t, b, device, "MMDiT", ", in diffusers' units (σ·1000)")
 
 
 __all__ = ["MMDiT", "MMDiTConfig", "check_config", "config_from_reference", "QK_NORMS"]

@@ -34,6 +34,7 @@ from course.nets.unet_blocks import (
     Timesteps,
     UNetMidBlock2DCrossAttn,
     UpBlock2D,
+    batch_timesteps,
 )
 
 DOWN_BLOCKS = ("CrossAttnDownBlock2D", "DownBlock2D")
@@ -263,14 +264,7 @@ class UNet(nn.Module):
 
     @staticmethod
     def _timesteps(t, b: int, device) -> torch.Tensor:
-        """A python number, a 0-d, (1,) or (B,) tensor -> a (B,) tensor on x's device."""
-        t = torch.as_tensor(t, device=device)
-        if t.ndim == 0:
-            t = t[None]
-        if t.ndim != 1 or t.shape[0] not in (1, b):
-            raise ValueError(f"UNet: t has shape {tuple(t.shape)}; pass a number, a 0-d tensor, or a tensor of shape "
-                             f"({b},): one timestep per latent in the batch.")
-        return t.expand(b)
+        return batch_timesteps(t, b, device, "UNet")
 
     def _check_residuals(self, skips, down, mid) -> None:
         if down is None or mid is None:

@@ -51,6 +51,18 @@ def timestep_embedding(t: torch.Tensor, dim: int, flip_sin_to_cos: bool = True, 
     return F.pad(emb, (0, 1)) if dim % 2 else emb
 
 
+def batch_timesteps(t, b: int, device, who: str = "UNet", units: str = "") -> torch.Tensor:
+    """A python number, a 0-d, (1,) or (B,) tensor -> a (B,) tensor on ``device``; anything else is refused, naming
+    ``who`` takes it and in which ``units``."""
+    t = torch.as_tensor(t, device=device)
+    if t.ndim == 0:
+        t = t[None]
+    if t.ndim != 1 or t.shape[0] not in (1, b):
+        raise ValueError(f"{who}: t has shape {tuple(t.shape)}; pass a number, a 0-d tensor, or a tensor of shape "
+                         f"({b},): one timestep per latent in the batch{units}.")
+    return t.expand(b)
+
+
 class Timesteps(nn.Module):
     """``timestep_embedding`` as a module without parameters: the UNet's ``time_proj``."""
 
