@@ -35,6 +35,20 @@ def tiny_unet(name="tiny"):
     return UNet2DConditionModel(**UNET_CONFIGS[name]).eval()
 
 
+def seeded_unet(config: dict):
+    """diffusers' UNet2DConditionModel(**config) with seed 0 and its norm weights moved off 1 and 0 (so that a swapped
+    norm shows), and ours from it (from_reference loads strictly)."""
+    from course.io.loading import from_reference
+
+    torch.manual_seed(0)
+    ref = UNet2DConditionModel(**config).eval()
+    with torch.no_grad():
+        for key, p in ref.named_parameters():
+            if "norm" in key:
+                p.add_(0.1 * torch.randn_like(p))
+    return ref, from_reference(ref)
+
+
 def tiny_vae(name="tiny"):
     torch.manual_seed(1)
     return AutoencoderKL(**VAE_CONFIGS[name]).eval()

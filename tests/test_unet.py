@@ -9,9 +9,9 @@ import pytest
 import torch
 from diffusers import UNet2DConditionModel
 from diffusers.models.embeddings import get_timestep_embedding
+from reference_parts import seeded_unet
 
 from course.config import UNetConfig
-from course.io.loading import from_reference
 from course.nets.unet import UNet
 from course.nets.unet_blocks import timestep_embedding
 
@@ -43,14 +43,8 @@ CONFIGS = {
 
 @functools.cache
 def models(name: str):
-    """The reference built from CONFIGS[name] with seed 0 (norm weights made non-trivial), and ours loaded from it."""
-    torch.manual_seed(0)
-    ref = UNet2DConditionModel(**CONFIGS[name]).eval()
-    with torch.no_grad():
-        for key, p in ref.named_parameters():
-            if "norm" in key:  # GroupNorm/LayerNorm start at weight 1, bias 0: move them so a swapped norm shows
-                p.add_(0.1 * torch.randn_like(p))
-    return ref, from_reference(ref)
+    """reference_parts.seeded_unet of CONFIGS[name], cached."""
+    return seeded_unet(CONFIGS[name])
 
 
 def inputs(name: str, batch: int = 2, tokens: int = 77, size: tuple[int, int] = (16, 16)):

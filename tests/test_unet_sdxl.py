@@ -12,7 +12,7 @@ import pytest
 import torch
 from diffusers import ControlNetModel, UNet2DConditionModel
 from diffusers.loaders.single_file_utils import convert_ldm_unet_checkpoint
-from reference_parts import nested_ip_adapter, random_ip_adapter
+from reference_parts import nested_ip_adapter, random_ip_adapter, seeded_unet
 from test_unet import control_residuals
 
 from course.config import UNetConfig, from_reference_config
@@ -56,15 +56,8 @@ CONFIGS = {
 
 @functools.cache
 def models(name: str):
-    """The reference built from CONFIGS[name] with seed 0 (norm weights made non-trivial), and ours loaded from it
-    (from_reference loads strictly)."""
-    torch.manual_seed(0)
-    ref = UNet2DConditionModel(**CONFIGS[name]).eval()
-    with torch.no_grad():
-        for key, p in ref.named_parameters():
-            if "norm" in key:  # GroupNorm/LayerNorm start at weight 1, bias 0: move them so a swapped norm shows
-                p.add_(0.1 * torch.randn_like(p))
-    return ref, from_reference(ref)
+    """reference_parts.seeded_unet of CONFIGS[name], cached."""
+    return seeded_unet(CONFIGS[name])
 
 
 def widths(name: str) -> tuple[int, int]:
