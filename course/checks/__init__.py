@@ -24,3 +24,4 @@ from course.checks.controlnet import *  # noqa: F401,F403,E402
 from course.checks.personalisation import *  # noqa: F401,F403,E402
 from course.checks.ip_adapter import *  # noqa: F401,F403,E402
 from course.checks.sdxl import *  # noqa: F401,F403,E402
+from course.checks.flow import *  # noqa: F401,F403,E402
