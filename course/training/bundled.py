@@ -178,6 +178,21 @@ def encode_pool(recipe: Recipe, vae: VAE, device) -> tuple[torch.Tensor, torch.T
     return torch.cat(means), torch.cat(stds), captions
 
 
+def pool_batch(pool, b: int, caption_dropout: float, scaling_factor: float, g: torch.Generator, device):
+    """One step's training pairs from the pool: b latents z (sampled from each image's posterior, times the VAE's
+    scaling factor) and their captions, "" for a ``caption_dropout`` share of them (the unconditional prediction
+    classifier-free guidance needs). Draws the whole batch from ``g`` (rows, drops, then the posterior's noise),
+    then keeps this process's ``shard`` of it: the same draws in a plain run and under a launcher."""
+    means, stds, captions = pool
+    idx = torch.randint(0, len(captions), (b,), generator=g)
+    drop = torch.rand(b, generator=g) < caption_dropout
+    eps = torch.randn((b, *means.shape[1:]), generator=g)  # (b, 4, h, w)
+    rows = shard(b)
+    idx, drop, eps = idx[rows], drop[rows], eps[rows].to(means.device)
+    texts = ["" if d else captions[i] for i, d in zip(idx.tolist(), drop.tolist())]
+    return ((means[idx] + stds[idx] * eps) * scaling_factor).to(device), texts
+
+
 def eps_loss(pred: torch.Tensor, noise: torch.Tensor, alpha_bar: torch.Tensor, gamma: float | None) -> torch.Tensor:
     """The mean squared error of the predicted noise, each sample weighted by min(SNR, γ)/SNR (γ None: plain MSE).
 
@@ -204,7 +219,7 @@ def train_unet(recipe: Recipe, tok: CLIPTokenizer, vae: VAE, pool, workdir: Path
                frozen_text_encoder: TextEncoder | None = None):
     """The UNet and, unless ``frozen_text_encoder`` is given (SD's way: a pre-trained CLIP), the text encoder."""
     torch.manual_seed(recipe.seed)
-    means, stds, captions = pool
+    means = pool[0]
     ac = training_alphas_cumprod(SCHEDULER_CONFIG).to(device)
     both = TextAndUNet(recipe).to(device)
     if frozen_text_encoder is not None:
@@ -215,17 +230,12 @@ def train_unet(recipe: Recipe, tok: CLIPTokenizer, vae: VAE, pool, workdir: Path
 
     def loss_at(step: int) -> torch.Tensor:
         g, b = step_generator(recipe.seed, step), recipe.batch
-        idx = torch.randint(0, len(captions), (b,), generator=g)
-        drop = torch.rand(b, generator=g) < recipe.caption_dropout
-        shape = (b, *means.shape[1:])  # (b, 4, h, w)
-        eps, t = torch.randn(shape, generator=g), torch.randint(0, len(ac), (b,), generator=g)
-        noise = torch.randn(shape, generator=g)
+        z, texts = pool_batch(pool, b, recipe.caption_dropout, vae.scaling_factor, g, device)
+        t = torch.randint(0, len(ac), (b,), generator=g)
+        noise = torch.randn((b, *means.shape[1:]), generator=g)  # (b, 4, h, w)
         rows = shard(b)  # every process draws the whole batch, then keeps its own rows of it
-        idx, drop = idx[rows], drop[rows]
-        eps, t, noise = eps[rows].to(device), t[rows].to(device), noise[rows].to(device)
-        texts = ["" if d else captions[i] for i, d in zip(idx.tolist(), drop.tolist())]
+        t, noise = t[rows].to(device), noise[rows].to(device)
         ids = tok(texts, warn=False)["input_ids"].to(device)
-        z = (means[idx] + stds[idx] * eps) * vae.scaling_factor
         x_t = add_noise(z, noise, ac[t])  # (B, 4, h, w)
         context = stage.model.text_encoder(ids)
         return eps_loss(stage.model.unet(x_t, t, context), noise, ac[t], recipe.min_snr_gamma)
