@@ -83,7 +83,8 @@ class FlowRecipe:
     @classmethod
     def quick(cls) -> "FlowRecipe":
         return dataclasses.replace(cls(), pool=16, steps=3, batch=4, warmup=1, eval_every=2, eval_prompts=2,
-                                   choice_prompts=4)
+                                   choice_prompts=4, defaults={"sampler": "flow_euler", "steps": 2,
+                                                               "guidance_scale": 3.0})
 
 
 NOT_TRAINING = ("save_every_s", "eval_every", "eval_prompts", "choice_prompts", "defaults")
@@ -139,10 +140,21 @@ def prompt_following(recipe: FlowRecipe, tok, vae, both: TextAndMMDiT, n: int) -
     return data.evaluate(images, specs)
 
 
+def batch_loss(recipe: FlowRecipe, tok, vae, pool, both: TextAndMMDiT, step: int, device="cpu") -> torch.Tensor:
+    """The rectified-flow loss of training step ``step``'s batch: its draws (pictures, dropped captions, the
+    posterior's noise, ε, σ) are a pure function of (seed, step), so a resumed run sees what it would have seen."""
+    g = step_generator(recipe.seed, step)
+    z, texts = pool_batch(pool, recipe.batch, recipe.caption_dropout, vae.scaling_factor, g, device)
+    context = encode_text(tok, both.text_encoder, texts, device)  # (B, T + 1, D): the tokens, then pooled
+    return flow_matching_loss(velocity_fn(both.transformer), z, generator=g, scheduler_config={"shift": recipe.shift},
+                              logit_mean=recipe.logit_mean, logit_std=recipe.logit_std, context=context)
+
+
 def train_flow(recipe: FlowRecipe | None = None, workdir: Path = Path("runs/flow"), device: str = "cpu",
-               restart: bool = False, parts=None) -> tuple[Stage, FlowParts]:
+               restart: bool = False, parts=None, pool=None) -> tuple[Stage, FlowParts]:
     """Train (resuming a checkpoint of the same recipe in ``workdir``); returns the stage and the parts of the
-    weights that follow the training prompts better, EMA or last. ``parts``: the bundled model's (loaded if None)."""
+    weights that follow the training prompts better, EMA or last. ``parts``: the bundled model's (loaded if None);
+    ``pool``: its ``encode_pool`` of the recipe (encoded here if None)."""
     recipe = recipe or FlowRecipe()
     settings = check_flow_recipe(recipe)
     workdir = Path(workdir)
@@ -151,7 +163,7 @@ def train_flow(recipe: FlowRecipe | None = None, workdir: Path = Path("runs/flow
         (workdir / "flow_log.jsonl").unlink(missing_ok=True)
     bundled = parts or load_bundled()
     tok, vae = bundled.tokenizer, bundled.vae.to(device).eval().requires_grad_(False)
-    pool = encode_pool(recipe, vae, device)
+    pool = encode_pool(recipe, vae, device) if pool is None else pool
     torch.manual_seed(recipe.seed)
     both = TextAndMMDiT(recipe).to(device)
     if recipe.frozen_text_encoder:
@@ -162,12 +174,7 @@ def train_flow(recipe: FlowRecipe | None = None, workdir: Path = Path("runs/flow
     cpu_start, seconds_start = time.process_time(), stage.seconds
 
     def loss_at(step: int) -> torch.Tensor:
-        g = step_generator(recipe.seed, step)
-        z, texts = pool_batch(pool, recipe.batch, recipe.caption_dropout, vae.scaling_factor, g, device)
-        context = encode_text(tok, stage.model.text_encoder, texts, device)  # (B, T + 1, D): tokens, pooled
-        loss = flow_matching_loss(velocity_fn(stage.model.transformer), z, generator=g,
-                                  scheduler_config={"shift": recipe.shift}, logit_mean=recipe.logit_mean,
-                                  logit_std=recipe.logit_std, context=context)
+        loss = batch_loss(recipe, tok, vae, pool, stage.model, step, device)
         with log.open("a") as f:  # a resumed run repeats the steps after its last save: readers keep the last
             f.write(json.dumps({"step": step, "loss": round(loss.item(), 5),
                                 "cpu_s": round(time.process_time() - cpu_start, 1)}) + "\n")
