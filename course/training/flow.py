@@ -64,7 +64,7 @@ class FlowRecipe:
                                      caption_projection_dim=160, pooled_projection_dim=128, pos_embed_max_size=4)
     seed: int = 0
     pool: int = _BUNDLED.pool
-    steps: int = 600
+    steps: int = 400
     batch: int = 64
     lr: float = _BUNDLED.lr
     warmup: int = 50
@@ -209,6 +209,38 @@ def write_flow_model(stage: Stage, parts: FlowParts, recipe: FlowRecipe, out: Pa
     return save_flow_folder(parts, out, torch.float16, info)
 
 
+def write_flow_card(folder: Path) -> None:
+    """The model card, README.md in the folder, from its flow.json (tools/compare_flow.py's figures go in its
+    "evaluation" entry)."""
+    info = json.loads((Path(folder) / "flow.json").read_text())
+    r, n, m = info["recipe"], info["parameters"], info["recipe"]["mmdit"]
+    size = sum(p.stat().st_size for p in Path(folder).rglob("*.safetensors"))
+    lines = [
+        "# The course's bundled flow model", "",
+        "A small SD3-style model trained from scratch by rectified flow on the bundled model's data (the same "
+        "pictures, captions, tokenizer and VAE latents as course/bundled/; course/training/flow.py): an MMDiT "
+        "predicts the velocity v = ε - x_0 along the straight path from the latent to the noise.", "",
+        "| part | architecture | parameters |", "| --- | --- | ---: |",
+        f"| tokenizer | the bundled model's byte-level BPE, {r['text']['max_position_embeddings']} tokens | – |",
+        f"| text encoder | CLIP text transformer, {r['text']['num_hidden_layers']} layers, width "
+        f"{r['text']['hidden_size']}, " + ("the bundled model's, frozen" if r["frozen_text_encoder"] else
+                                          "trained jointly from scratch") + f"; pooled = EOS's state | {n['text_encoder']:,} |",
+        f"| MMDiT | SD3Transformer2DModel: {m['num_layers']} joint blocks, width {m['num_attention_heads']} × "
+        f"{m['attention_head_dim']}, patch {m['patch_size']} on latents {m['sample_size']}×{m['sample_size']}×4 "
+        f"| {n['transformer']:,} |",
+        f"| VAE | the bundled model's, unchanged | {n['vae']:,} |", "",
+        f"Weights: {size / 1e6:.1f} MB of fp16 safetensors. Training: {r['steps']} steps of {r['batch']} "
+        f"(logit-normal σ, shift {r['shift']}, lr {r['lr']}, {r['caption_dropout']:.0%} captions dropped, EMA "
+        f"{r['ema_decay']}), {info['wall_seconds'] / 60:.1f} minutes of wall time on a CPU with "
+        f"{info['torch_threads']} threads (load average at the end {info['load_average'][0]}).", "",
+        "Train it again: `python -m course.training.flow` (writes course/bundled_flow/); load it with "
+        "`course.sampling.flow_pipeline.load_bundled_flow()` and draw with `flow_text_to_image(parts, prompts)`.", "",
+        "Recommended settings: " + ", ".join(f"{k} {v}" for k, v in info["defaults"].items()) + ".", ""]
+    if "evaluation" in info:
+        lines += ["## Evaluation", "", info["evaluation"], ""]
+    (Path(folder) / "README.md").write_text("\n".join(lines))
+
+
 def read_log(path: Path) -> list[dict]:
     """The loss of every step from ``flow_log.jsonl``, the last entry of each step (a resume repeats some)."""
     rows = {}
@@ -230,7 +262,9 @@ def main(argv=None) -> None:  # pragma: no cover - the command; train_flow is te
     changes = {k: v for k, v in (("steps", args.steps), ("batch", args.batch), ("shift", args.shift)) if v is not None}
     recipe = dataclasses.replace(FlowRecipe(), **changes)
     stage, parts = train_flow(recipe, Path(args.workdir), restart=args.restart)
-    print(f"wrote {write_flow_model(stage, parts, recipe, Path(args.out))}; choice {json.dumps(stage.choice)}")
+    out = write_flow_model(stage, parts, recipe, Path(args.out))
+    write_flow_card(out)
+    print(f"wrote {out}; choice {json.dumps(stage.choice)}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,180 @@
+"""The same data, both families: the bundled UNet (ε, SD 1.x schedule) and the small MMDiT (rectified flow).
+
+Held-out prompt following ("all three" = colour, shape and background right; and position) on ``--n`` prompts of
+the held-out triples (``course.training.data.heldout_prompts``, read back by the analytic ``data.read``) at each
+number of sampling steps, per sampler: the UNet with its default dpmpp_2m and with euler, the MMDiT with flow Euler,
+flow Heun where it fits the same budget of network calls (k Heun steps call the network 2k - 1 times: 2, 4 and 10
+steps for budgets 4, 8, 20) and flow Euler on SD3's shifted schedule (shift 3). Also times one sampling step
+(one picture, guidance on, unbatched) and one training step (forward and backward, batch 64, text encoder
+included) of each network on this machine, and states the threads and the load.
+
+    python tools/compare_flow.py --flow runs/flow/model --json docs/flow_results.json     # both, ~30 min (2 CPUs)
+    python tools/compare_flow.py --only unet ...            # one family (the results are merged into --json)
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from course.io.loading import load_bundled  # noqa: E402
+from course.pipeline import text_to_image  # noqa: E402
+from course.sampling.flow_pipeline import encode_text, flow_text_to_image, load_flow_folder, velocity_fn  # noqa: E402
+from course.training import data  # noqa: E402
+
+STEPS = (1, 2, 4, 8, 20)
+
+
+def adherence(run, n: int, batch: int = 50, seed: int = 0) -> dict:
+    """``run(prompts, seed)`` -> pictures (B, 3, H, W) in [0, 1]; scored on n held-out prompts."""
+    prompts = data.heldout_prompts(n, seed=seed)
+    images = [run([p for p, _ in prompts[i:i + batch]], seed + i) for i in range(0, n, batch)]
+    return data.evaluate(torch.cat(images), [spec for _, spec in prompts])
+
+
+def unet_rows(parts, n: int, cfg: float) -> dict:
+    rows = {}
+    for sampler in ("dpmpp_2m", "euler"):
+        for steps in STEPS:
+            run = lambda p, s: text_to_image(parts, p, sampler=sampler, steps=steps, guidance_scale=cfg,  # noqa: E731
+                                             seed=s, output_type="pt", progress=False)
+            rows[f"UNet {sampler}|{steps}"] = adherence(run, n)
+            print(f"UNet {sampler} {steps}: {rows[f'UNet {sampler}|{steps}']}", flush=True)
+    return rows
+
+
+def flow_rows(parts, n: int, cfg: float) -> dict:
+    plans = [("flow_euler", {}, [(s, s) for s in STEPS]), ("flow_heun", {}, [(4, 2), (8, 4), (20, 10)]),
+             ("flow_euler shift 3", {"shift": 3.0}, [(s, s) for s in STEPS])]
+    rows = {}
+    for name, scheduler, budget_steps in plans:
+        shifted = dataclasses.replace(parts, scheduler_config={**parts.scheduler_config, **scheduler})
+        for budget, steps in budget_steps:
+            sampler = name.split()[0]
+            run = lambda p, s: flow_text_to_image(shifted, p, steps=steps, sampler=sampler,  # noqa: E731
+                                                  guidance_scale=cfg, seed=s)
+            rows[f"MMDiT {name}|{budget}"] = {**adherence(run, n), "sampler_steps": steps}
+            print(f"MMDiT {name} {budget} ({steps} steps): {rows[f'MMDiT {name}|{budget}']}", flush=True)
+    return rows
+
+
+def _best_of(fn, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def timings(unet_parts, flow_parts, repeats: int = 5) -> dict:
+    """Seconds of one sampling step (1 picture, guidance on: a batch of 2) and one training step (batch 64,
+    forward and backward through the text encoder and the network), the best of ``repeats``."""
+    ids = unet_parts.tokenizer(["a red circle in the top left corner"] * 64, warn=False)["input_ids"]
+    x, t = torch.randn(64, 4, 8, 8), torch.rand(64) * 999
+    out = {}
+    with torch.no_grad():
+        ctx_u = unet_parts.text_encoder(ids[:2])
+        ctx_f = encode_text(flow_parts.tokenizer, flow_parts.text_encoder, ["a red circle", ""])
+        v = velocity_fn(flow_parts.transformer)
+        out["sampling step, UNet"] = _best_of(lambda: unet_parts.unet(x[:2], t[:2].long(), ctx_u), repeats)
+        out["sampling step, MMDiT"] = _best_of(lambda: v(x[:2], t[:2], ctx_f), repeats)
+
+    def train_step(text_encoder, call):
+        loss = call(text_encoder(ids, output_hidden_states=True)).pow(2).mean()
+        loss.backward()
+
+    for name, te, call in (("UNet", unet_parts.text_encoder,
+                            lambda o: unet_parts.unet(x, t.long(), o.last_hidden_state)),
+                           ("MMDiT", flow_parts.text_encoder,
+                            lambda o: flow_parts.transformer(x, t, o.last_hidden_state, o.pooled))):
+        te.train()
+        out[f"training step (batch 64), {name}"] = _best_of(lambda: train_step(te, call), repeats)
+        te.eval()
+    return {k: round(v, 4) for k, v in out.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--flow", default="course/bundled_flow", help="the flow model folder")
+    parser.add_argument("--n", type=int, default=200)
+    parser.add_argument("--cfg-unet", type=float, default=None, help="default: the bundled model's (3)")
+    parser.add_argument("--cfg-flow", type=float, default=None, help="default: the flow model's (3)")
+    parser.add_argument("--only", choices=("unet", "flow", "timing"), default=None)
+    parser.add_argument("--json", default="docs/flow_results.json", help="results merged into this file")
+    parser.add_argument("--plot-log", default=None, metavar="FLOW_LOG",
+                        help="instead: plot the loss of flow_log.jsonl (course/training/flow.py) into --png")
+    parser.add_argument("--png", default="docs/flow_loss.png")
+    args = parser.parse_args()
+    if args.plot_log:
+        plot_loss(Path(args.plot_log), Path(args.png))
+        return
+    unet_parts = load_bundled()
+    flow_parts = load_flow_folder(args.flow) if args.only != "unet" else None
+    results = json.loads(Path(args.json).read_text()) if Path(args.json).is_file() else {}
+    setting = {"torch_threads": torch.get_num_threads(), "cpus": os.cpu_count(), "n": args.n}
+    started, load_before = time.perf_counter(), os.getloadavg()
+    if args.only in (None, "unet"):
+        cfg = args.cfg_unet or unet_parts.defaults.get("guidance_scale", 3.0)
+        results["unet"] = {"cfg": cfg, "rows": unet_rows(unet_parts, args.n, cfg)}
+    if args.only in (None, "flow"):
+        cfg = args.cfg_flow or flow_parts.defaults.get("guidance_scale", 3.0)
+        results["flow"] = {"cfg": cfg, "rows": flow_rows(flow_parts, args.n, cfg)}
+    if args.only in (None, "timing"):
+        results["timing"] = {**timings(unet_parts, flow_parts), **setting,
+                             "load_average_1min": round(os.getloadavg()[0], 2)}
+    results.setdefault("runs", []).append({"only": args.only or "all", **setting,
+                                           "seconds": round(time.perf_counter() - started, 1),
+                                           "load_average_1min_before_after": [round(load_before[0], 2),
+                                                                              round(os.getloadavg()[0], 2)]})
+    Path(args.json).write_text(json.dumps(results, indent=1))
+    print(table(results))
+
+
+def plot_loss(log: Path, png: Path) -> None:
+    """The flow model's loss at every step and its mean over 25 steps (the draws of σ make single steps noisy)."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from course.training.flow import read_log
+
+    rows = read_log(log)
+    steps, losses = [r["step"] for r in rows], torch.tensor([r["loss"] for r in rows])
+    mean = torch.nn.functional.avg_pool1d(losses[None, None], 25, 1).flatten()
+    fig, ax = plt.subplots(figsize=(6, 3.2))
+    ax.plot(steps, losses, lw=0.5, alpha=0.4, label="each step (batch 64)")
+    ax.plot(steps[12:12 + len(mean)], mean, lw=1.5, label="mean of 25 steps")
+    ax.set(xlabel="training step", ylabel="rectified-flow loss (v MSE)", title="MMDiT, rectified flow")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(png, dpi=110)
+    print(f"wrote {png}: loss {losses[:25].mean():.3f} (first 25 steps) -> {losses[-25:].mean():.3f} (last 25)")
+
+
+def table(results: dict) -> str:
+    """Markdown: one row per model and sampler, "all three / position" per step budget."""
+    lines = ["| model, sampler | " + " | ".join(f"{s} step{'s' if s > 1 else ''}" for s in STEPS) + " |",
+             "|---" * (len(STEPS) + 1) + "|"]
+    for family in ("unet", "flow"):
+        rows = results.get(family, {}).get("rows", {})
+        names = list(dict.fromkeys(k.split("|")[0] for k in rows))
+        for name in names:
+            cells = []
+            for s in STEPS:
+                r = rows.get(f"{name}|{s}")
+                cells.append("–" if r is None else f"{100 * r['all']:.1f}% / {100 * r['position']:.1f}%"
+                             + (f" ({r['sampler_steps']} steps)" if r.get("sampler_steps", s) != s else ""))
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
