@@ -119,7 +119,7 @@ def test_heun_and_pictures(bundled):
     ({"batch": float("nan")}, "must be a finite number"),
     ({"shift": 0.0}, "shift=0.0, logit_std=1.0: both must be > 0"),
     ({"caption_dropout": 1.0}, r"caption_dropout=1.0 must be in \[0, 1\)"),
-    ({"warmup": 170}, "warmup=170 must be >= 0 and below steps=170"),
+    ({"warmup": 250}, "warmup=250 must be >= 0 and below steps=250"),
     ({"ema_decay": 1.0}, r"ema_decay=1.0 must be in \(0, 1\)"),
     ({"mmdit": dataclasses.replace(FlowRecipe().mmdit, joint_attention_dim=64)}, "must both equal the text encoder"),
     ({"mmdit": dataclasses.replace(FlowRecipe().mmdit, in_channels=16)}, "latents have 4 channels"),
