@@ -73,6 +73,16 @@ def test_a_stopped_run_resumes_to_the_same_weights(tmp_path, bundled, pool):
         assert all(torch.equal(a[k], b[k]) for k in a), name
 
 
+def test_stop_at_ends_early_on_the_schedule_of_steps_and_continues_the_same_run(tmp_path, bundled, pool):
+    recipe = _quiet(dataclasses.replace(FlowRecipe.quick(), steps=4))
+    whole, _ = train_flow(recipe, tmp_path / "whole", parts=bundled, pool=pool)
+    early, _ = train_flow(dataclasses.replace(recipe, stop_at=2), tmp_path / "early", parts=bundled, pool=pool)
+    assert early.step == 2 and early.sched.get_last_lr() != whole.sched.get_last_lr()
+    resumed, _ = train_flow(recipe, tmp_path / "early", parts=bundled, pool=pool)  # the same run, to its end
+    a, b = whole.model.state_dict(), resumed.model.state_dict()
+    assert resumed.step == 4 and all(torch.equal(a[k], b[k]) for k in a)
+
+
 def test_a_checkpoint_of_another_recipe_is_refused(tmp_path, bundled, pool):
     recipe = _quiet(FlowRecipe.quick())
     train_flow(recipe, tmp_path, parts=bundled, pool=pool)
@@ -121,6 +131,7 @@ def test_heun_and_pictures(bundled):
     ({"caption_dropout": 1.0}, r"caption_dropout=1.0 must be in \[0, 1\)"),
     ({"warmup": 250}, "warmup=250 must be >= 0 and below steps=250"),
     ({"ema_decay": 1.0}, r"ema_decay=1.0 must be in \(0, 1\)"),
+    ({"stop_at": 251}, r"stop_at=251 must be in 1 .. steps=250"),
     ({"mmdit": dataclasses.replace(FlowRecipe().mmdit, joint_attention_dim=64)}, "must both equal the text encoder"),
     ({"mmdit": dataclasses.replace(FlowRecipe().mmdit, in_channels=16)}, "latents have 4 channels"),
     ({"mmdit": dataclasses.replace(FlowRecipe().mmdit, sample_size=16)}, "must be the side of the bundled VAE's"),

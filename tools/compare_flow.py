@@ -65,39 +65,45 @@ def flow_rows(parts, n: int, cfg: float) -> dict:
     return rows
 
 
-def _best_of(fn, repeats: int) -> float:
-    times = []
+def _best_of(fns: dict, repeats: int) -> dict:
+    """The best time of each function over ``repeats`` rounds, the functions taking turns within each round, so
+    that a busy moment of a shared machine falls on all of them alike."""
+    best = dict.fromkeys(fns, float("inf"))
     for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best
 
 
-def timings(unet_parts, flow_parts, repeats: int = 5) -> dict:
+def timings(unet_parts, flow_parts, repeats: int = 7) -> dict:
     """Seconds of one sampling step (1 picture, guidance on: a batch of 2) and one training step (batch 64,
     forward and backward through the text encoder and the network), the best of ``repeats``."""
     ids = unet_parts.tokenizer(["a red circle in the top left corner"] * 64, warn=False)["input_ids"]
     x, t = torch.randn(64, 4, 8, 8), torch.rand(64) * 999
-    out = {}
     with torch.no_grad():
         ctx_u = unet_parts.text_encoder(ids[:2])
         ctx_f = encode_text(flow_parts.tokenizer, flow_parts.text_encoder, ["a red circle", ""])
-        v = velocity_fn(flow_parts.transformer)
-        out["sampling step, UNet"] = _best_of(lambda: unet_parts.unet(x[:2], t[:2].long(), ctx_u), repeats)
-        out["sampling step, MMDiT"] = _best_of(lambda: v(x[:2], t[:2], ctx_f), repeats)
+    v = velocity_fn(flow_parts.transformer)
 
-    def train_step(text_encoder, call):
-        loss = call(text_encoder(ids, output_hidden_states=True)).pow(2).mean()
-        loss.backward()
+    def sample(fn):
+        with torch.no_grad():
+            fn()
 
-    for name, te, call in (("UNet", unet_parts.text_encoder,
-                            lambda o: unet_parts.unet(x, t.long(), o.last_hidden_state)),
-                           ("MMDiT", flow_parts.text_encoder,
-                            lambda o: flow_parts.transformer(x, t, o.last_hidden_state, o.pooled))):
-        te.train()
-        out[f"training step (batch 64), {name}"] = _best_of(lambda: train_step(te, call), repeats)
-        te.eval()
+    def train(text_encoder, call):
+        text_encoder.train().requires_grad_(True)
+        call(text_encoder(ids, output_hidden_states=True)).pow(2).mean().backward()
+        text_encoder.eval()
+
+    out = _best_of({
+        "sampling step, UNet": lambda: sample(lambda: unet_parts.unet(x[:2], t[:2].long(), ctx_u)),
+        "sampling step, MMDiT": lambda: sample(lambda: v(x[:2], t[:2], ctx_f)),
+        "training step (batch 64), UNet": lambda: train(unet_parts.text_encoder, lambda o: unet_parts.unet(
+            x, t.long(), o.last_hidden_state)),
+        "training step (batch 64), MMDiT": lambda: train(flow_parts.text_encoder, lambda o: flow_parts.transformer(
+            x, t, o.last_hidden_state, o.pooled)),
+    }, repeats)
     return {k: round(v, 4) for k, v in out.items()}
 
 

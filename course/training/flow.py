@@ -76,6 +76,7 @@ class FlowRecipe:
     # the bundled model's trained text encoder, frozen (SD3's way: pre-trained CLIP and T5): with a tenth of the
     # UNet's training samples, learning the words from scratch too would measure that, not the flow (docs/flow.md)
     frozen_text_encoder: bool = True
+    stop_at: int | None = None  # end the run at this step, the schedule still that of `steps` (a time limit)
     save_every_s: float = 120.0
     eval_every: int = 200  # steps between quick evaluations (training triples, 20 flow-Euler steps)
     eval_prompts: int = 20
@@ -89,7 +90,7 @@ class FlowRecipe:
                                                                "guidance_scale": 3.0})
 
 
-NOT_TRAINING = ("save_every_s", "eval_every", "eval_prompts", "choice_prompts", "defaults")
+NOT_TRAINING = ("stop_at", "save_every_s", "eval_every", "eval_prompts", "choice_prompts", "defaults")
 
 
 def check_flow_recipe(recipe: FlowRecipe) -> dict:
@@ -115,6 +116,8 @@ def check_flow_recipe(recipe: FlowRecipe) -> dict:
         raise ValueError(f"caption_dropout={recipe.caption_dropout} must be in [0, 1) (the bundled recipe: 0.1).")
     if not 0 <= recipe.warmup < recipe.steps:
         raise ValueError(f"warmup={recipe.warmup} must be >= 0 and below steps={recipe.steps}.")
+    if recipe.stop_at is not None and not 0 < recipe.stop_at <= recipe.steps:
+        raise ValueError(f"stop_at={recipe.stop_at} must be in 1 .. steps={recipe.steps} (None: train to the end).")
     if not 0 < recipe.ema_decay < 1:
         raise ValueError(f"ema_decay={recipe.ema_decay} must be in (0, 1) (the bundled recipe: 0.999).")
     return settings
@@ -185,6 +188,8 @@ def train_flow(recipe: FlowRecipe | None = None, workdir: Path = Path("runs/flow
         both.text_encoder.load_state_dict(bundled.text_encoder.state_dict())
         both.text_encoder.requires_grad_(False)  # AdamW skips parameters that get no gradient
     stage = Stage("flow", both, recipe.lr, workdir, recipe.steps, recipe.warmup, recipe.ema_decay, settings)
+    if recipe.stop_at is not None:  # the LR schedule keeps `steps` (it was built with it); the loop ends here
+        stage.steps = recipe.stop_at
     log = workdir / "flow_log.jsonl"
     cpu_start, seconds_start = time.process_time(), stage.seconds
 
@@ -273,8 +278,10 @@ def main(argv=None) -> None:  # pragma: no cover - the command; train_flow is te
     parser.add_argument("--steps", type=int, default=None)
     parser.add_argument("--batch", type=int, default=None)
     parser.add_argument("--shift", type=float, default=None)
+    parser.add_argument("--stop-at", type=int, default=None, help="end at this step, on the schedule of --steps")
     args = parser.parse_args(argv)
-    changes = {k: v for k, v in (("steps", args.steps), ("batch", args.batch), ("shift", args.shift)) if v is not None}
+    changes = {k: v for k, v in (("steps", args.steps), ("batch", args.batch), ("shift", args.shift),
+                                 ("stop_at", args.stop_at)) if v is not None}
     recipe = dataclasses.replace(FlowRecipe(), **changes)
     stage, parts = train_flow(recipe, Path(args.workdir), restart=args.restart)
     out = write_flow_model(stage, parts, recipe, Path(args.out))
