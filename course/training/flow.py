@@ -64,7 +64,7 @@ class FlowRecipe:
                                      caption_projection_dim=160, pooled_projection_dim=128, pos_embed_max_size=4)
     seed: int = 0
     pool: int = _BUNDLED.pool
-    steps: int = 250  # what a 2-core CPU shared with other jobs allowed in 40 minutes (docs/flow.md)
+    steps: int = 700  # what a 2-core CPU shared with other jobs allowed in 40 minutes (docs/flow.md)
     batch: int = 64
     lr: float = _BUNDLED.lr
     warmup: int = 20
