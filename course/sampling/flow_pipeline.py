@@ -164,8 +164,9 @@ def load_flow_folder(path: str | Path, device=None) -> FlowParts:
     load_weights(net, state, source=str(path / "transformer"))
     scheduler = json.loads((path / "scheduler" / "scheduler_config.json").read_text())
     info = json.loads((path / "flow.json").read_text()) if (path / "flow.json").is_file() else {}
+    defaults = {**FLOW_DEFAULTS, **info.get("defaults", {})}
     parts = FlowParts(CLIPTokenizer.from_folder(path / "tokenizer"), load_text_encoder(path / "text_encoder"),
-                      net, load_vae(path / "vae"), flow_config(scheduler), {**FLOW_DEFAULTS, **info.get("defaults", {})})
+                      net, load_vae(path / "vae"), flow_config(scheduler), defaults)
     for module in (parts.text_encoder, parts.transformer, parts.vae):
         module.float().eval().to(device or "cpu")
     return parts

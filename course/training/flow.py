@@ -6,15 +6,17 @@ x_σ = (1 - σ) x_0 + σ ε, σ drawn logit-normal (more draws mid-path, where t
 mean squared error (``course.sampling.flow.flow_matching_loss``). Everything else is the bundled model's
 (course/training/bundled.py), so the comparison is of the two families and nothing else: the same VAE latents
 (the bundled VAE, frozen; its posterior sampled anew each step), the same pool of 20,000 pictures and captions
-(``encode_pool``, ``pool_batch``), the same tokenizer, a text encoder of the same size trained jointly from
-scratch, 10% captions dropped for classifier-free guidance, AdamW with warm-up and cosine, an EMA, one ``Stage``.
-The pooled vector SD3 takes from CLIP is this text encoder's pooled output (EOS's final state).
+(``encode_pool``, ``pool_batch``), the same tokenizer and text encoder (by default the bundled model's trained
+one, frozen, as SD3 keeps its CLIPs and T5 frozen; ``frozen_text_encoder=False`` trains one of the same size
+jointly from scratch, as the bundled recipe does; docs/flow.md says why), 10% captions dropped for
+classifier-free guidance, AdamW with warm-up and cosine, an EMA, one ``Stage``. The pooled vector SD3 takes from
+CLIP is this text encoder's pooled output (EOS's final state).
 
 Checkpoints and resume as every stage: ``<workdir>/flow.pt``, saved every few minutes, on Ctrl-C and at the end;
 the loss of every step goes to ``<workdir>/flow_log.jsonl`` (step, loss, seconds). One process (no launcher).
 
-    python -m course.training.flow                      # trains and writes course/bundled_flow/ (docs/flow.md)
-    python -m course.training.flow --out runs/flow/model --steps 200
+    python -m course.training.flow                      # trains and writes course/bundled_flow/
+    python -m course.training.flow --out runs/flow/model --steps 700 --stop-at 300    # the first 300 of 700
 """
 from __future__ import annotations
 
@@ -243,8 +245,9 @@ def write_flow_card(folder: Path) -> None:
         "| part | architecture | parameters |", "| --- | --- | ---: |",
         f"| tokenizer | the bundled model's byte-level BPE, {r['text']['max_position_embeddings']} tokens | – |",
         f"| text encoder | CLIP text transformer, {r['text']['num_hidden_layers']} layers, width "
-        f"{r['text']['hidden_size']}, " + ("the bundled model's, frozen" if r["frozen_text_encoder"] else
-                                          "trained jointly from scratch") + f"; pooled = EOS's state | {n['text_encoder']:,} |",
+        f"{r['text']['hidden_size']}, "
+        + ("the bundled model's, frozen" if r["frozen_text_encoder"] else "trained jointly from scratch")
+        + f"; pooled = EOS's state | {n['text_encoder']:,} |",
         f"| MMDiT | SD3Transformer2DModel: {m['num_layers']} joint blocks, width {m['num_attention_heads']} × "
         f"{m['attention_head_dim']}, patch {m['patch_size']} on latents {m['sample_size']}×{m['sample_size']}×4 "
         f"| {n['transformer']:,} |",
