@@ -119,9 +119,14 @@ def main() -> None:
     parser.add_argument("--plot-log", default=None, metavar="FLOW_LOG",
                         help="instead: plot the loss of flow_log.jsonl (course/training/flow.py) into --png")
     parser.add_argument("--png", default="docs/flow_loss.png")
+    parser.add_argument("--samples", default=None, metavar="PNG",
+                        help="instead: a grid of the flow model's pictures, one position per column, 3 seeds")
     args = parser.parse_args()
     if args.plot_log:
         plot_loss(Path(args.plot_log), Path(args.png))
+        return
+    if args.samples:
+        sample_grid(load_flow_folder(args.flow), Path(args.samples))
         return
     unet_parts = load_bundled()
     flow_parts = load_flow_folder(args.flow) if args.only != "unet" else None
@@ -164,6 +169,19 @@ def plot_loss(log: Path, png: Path) -> None:
     fig.tight_layout()
     fig.savefig(png, dpi=110)
     print(f"wrote {png}: loss {losses[:25].mean():.3f} (first 25 steps) -> {losses[-25:].mean():.3f} (last 25)")
+
+
+def sample_grid(parts, png: Path) -> None:
+    """"a red square <position> on a blue background" for the five positions (columns), seeds 0, 1, 2 (rows)."""
+    from PIL import Image
+
+    places = ["in the top left corner", "in the top right corner", "in the bottom left corner",
+              "in the bottom right corner", "in the center"]
+    prompts = [f"a red square {place} on a blue background" for place in places]
+    rows = [torch.cat(list(flow_text_to_image(parts, prompts, seed=seed)), dim=2) for seed in range(3)]  # (3, 32, 160)
+    grid = (torch.cat(rows, dim=1).permute(1, 2, 0).numpy() * 255).astype("uint8")  # (96, 160, 3)
+    Image.fromarray(grid).resize((640, 384), Image.NEAREST).save(png)
+    print(f"wrote {png}")
 
 
 def table(results: dict) -> str:
