@@ -36,7 +36,7 @@ def _quiet(recipe: FlowRecipe) -> FlowRecipe:
 
 
 def test_a_short_run_changes_the_weights_and_lowers_its_batch_loss(tmp_path, bundled, pool):
-    recipe = _quiet(dataclasses.replace(FlowRecipe.quick(), steps=4, lr=2e-3, frozen_text_encoder=False))
+    recipe = _quiet(dataclasses.replace(FlowRecipe.quick(), steps=4, lr=2e-3))  # the text encoder trained too
     torch.manual_seed(recipe.seed)  # train_flow starts from the same draw
     start = TextAndMMDiT(recipe)
     stage, parts = train_flow(recipe, tmp_path, parts=bundled, pool=pool)
@@ -51,8 +51,9 @@ def test_a_short_run_changes_the_weights_and_lowers_its_batch_loss(tmp_path, bun
     assert isinstance(parts, FlowParts) and stage.choice["chosen"] in ("ema", "last")
 
 
-def test_the_default_keeps_the_bundled_text_encoder_as_it_is(tmp_path, bundled, pool):
-    stage, parts = train_flow(_quiet(FlowRecipe.quick()), tmp_path, parts=bundled, pool=pool)
+def test_a_frozen_text_encoder_is_the_bundled_one_kept_as_it_is(tmp_path, bundled, pool):
+    recipe = _quiet(dataclasses.replace(FlowRecipe.quick(), frozen_text_encoder=True))
+    stage, parts = train_flow(recipe, tmp_path, parts=bundled, pool=pool)
     given = bundled.text_encoder.state_dict()
     for model in (stage.model, stage.ema):
         kept = model.text_encoder.state_dict()
@@ -129,9 +130,9 @@ def test_heun_and_pictures(bundled):
     ({"batch": float("nan")}, "must be a finite number"),
     ({"shift": 0.0}, "shift=0.0, logit_std=1.0: both must be > 0"),
     ({"caption_dropout": 1.0}, r"caption_dropout=1.0 must be in \[0, 1\)"),
-    ({"warmup": 700}, "warmup=700 must be >= 0 and below steps=700"),
+    ({"steps": 700, "warmup": 700}, "warmup=700 must be >= 0 and below steps=700"),
     ({"ema_decay": 1.0}, r"ema_decay=1.0 must be in \(0, 1\)"),
-    ({"stop_at": 701}, r"stop_at=701 must be in 1 .. steps=700"),
+    ({"steps": 700, "stop_at": 701}, r"stop_at=701 must be in 1 .. steps=700"),
     ({"mmdit": dataclasses.replace(FlowRecipe().mmdit, joint_attention_dim=64)}, "must both equal the text encoder"),
     ({"mmdit": dataclasses.replace(FlowRecipe().mmdit, in_channels=16)}, "latents have 4 channels"),
     ({"mmdit": dataclasses.replace(FlowRecipe().mmdit, sample_size=16)}, "must be the side of the bundled VAE's"),

@@ -21,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -52,14 +53,17 @@ def unet_rows(parts, n: int, cfg: float) -> dict:
 
 def flow_rows(parts, n: int, cfg: float) -> dict:
     plans = [("flow_euler", {}, [(s, s) for s in STEPS]), ("flow_heun", {}, [(4, 2), (8, 4), (20, 10)]),
-             ("flow_euler shift 3", {"shift": 3.0}, [(s, s) for s in STEPS])]
+             ("flow_euler shift 3", {"shift": 3.0}, [(s, s) for s in STEPS]),
+             ("flow_euler σ to 0", {}, [(s, s) for s in STEPS])]
     rows = {}
     for name, scheduler, budget_steps in plans:
         shifted = dataclasses.replace(parts, scheduler_config={**parts.scheduler_config, **scheduler})
         for budget, steps in budget_steps:
             sampler = name.split()[0]
-            run = lambda p, s: flow_text_to_image(shifted, p, steps=steps, sampler=sampler,  # noqa: E731
-                                                  guidance_scale=cfg, seed=s)
+            # "σ to 0": Flux's linspace(1, 1/n, n), then 0, instead of the scheduler's n σ's down to 1/T, then 0
+            sigmas = list(np.linspace(1, 1 / steps, steps)) if name.endswith("σ to 0") else None
+            run = lambda p, s: flow_text_to_image(shifted, p, sampler=sampler, guidance_scale=cfg,  # noqa: E731
+                                                  seed=s, **({"sigmas": sigmas} if sigmas else {"steps": steps}))
             rows[f"MMDiT {name}|{budget}"] = {**adherence(run, n), "sampler_steps": steps}
             print(f"MMDiT {name} {budget} ({steps} steps): {rows[f'MMDiT {name}|{budget}']}", flush=True)
     return rows

@@ -29,16 +29,23 @@ def _moved(module: torch.nn.Module, seed: int) -> torch.nn.Module:
     return module.eval()
 
 
+def bundled_tokenizers():
+    """Two transformers CLIPTokenizers on the bundled vocabulary: the first pads with the end token (CLIP ViT-L's
+    way), the second with "!" (OpenCLIP bigG's)."""
+    from transformers import CLIPTokenizer as HFTokenizer
+
+    folder = str(BUNDLED_DIR / "tokenizer")
+    return (HFTokenizer.from_pretrained(folder, model_max_length=77),
+            HFTokenizer.from_pretrained(folder, model_max_length=77, pad_token="!"))
+
+
 def tiny_sdxl_pipelines(seed: int = 0):
     """(StableDiffusionXLPipeline, StableDiffusionXLImg2ImgPipeline): a base and its refiner, which shares the base's
     VAE and second text encoder as SDXL's does. Random weights: they draw noise-like pictures, equal or not."""
     import diffusers
     from transformers import CLIPTextConfig, CLIPTextModel, CLIPTextModelWithProjection
-    from transformers import CLIPTokenizer as HFTokenizer
 
-    folder = str(BUNDLED_DIR / "tokenizer")
-    tok = HFTokenizer.from_pretrained(folder, model_max_length=77)
-    tok_2 = HFTokenizer.from_pretrained(folder, model_max_length=77, pad_token="!")
+    tok, tok_2 = bundled_tokenizers()
 
     def encoder(wide: bool, k: int):
         config = CLIPTextConfig(vocab_size=len(tok), hidden_size=48 if wide else 32, intermediate_size=64,

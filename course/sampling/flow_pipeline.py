@@ -90,10 +90,18 @@ def _check(prompts, steps, sampler, guidance_scale, seed) -> list[str]:
 @torch.no_grad()
 def flow_text_to_image(parts: FlowParts, prompts, steps: int | None = None, sampler: str | None = None,
                        guidance_scale: float | None = None, seed: int = 0, negative_prompt: str = "",
-                       output_type: str = "pt", callback=None) -> torch.Tensor:
+                       output_type: str = "pt", callback=None, sigmas=None) -> torch.Tensor:
     """Pictures (B, 3, H, W) in [0, 1] (``output_type="latent"``: the latents z_0) for ``prompts``, at the size
-    the model was trained at. Leaving steps, sampler or guidance_scale out takes ``parts.defaults``."""
+    the model was trained at. Leaving steps, sampler or guidance_scale out takes ``parts.defaults``. ``sigmas``:
+    the σ's to step through instead of the scheduler's (``flow_sigmas(sigmas=...)``: 0 is appended), e.g. Flux's
+    ``linspace(1, 1/n, n)``, whose last step is not the scheduler's short 1/T → 0."""
     d = {**FLOW_DEFAULTS, **parts.defaults}
+    if sigmas is not None:  # they set the number of steps
+        if not len(sigmas):
+            raise ValueError("sigmas=[]: pass one σ per step, descending from 1 (0 is appended), or leave it out.")
+        if steps is not None and steps != len(sigmas):
+            raise ValueError(f"steps={steps} with {len(sigmas)} sigmas: leave steps out when you pass sigmas.")
+        steps = len(sigmas)
     steps, sampler = d["steps"] if steps is None else steps, d["sampler"] if sampler is None else sampler
     guidance_scale = d["guidance_scale"] if guidance_scale is None else guidance_scale
     prompts = _check(prompts, steps, sampler, guidance_scale, seed)
@@ -104,7 +112,7 @@ def flow_text_to_image(parts: FlowParts, prompts, steps: int | None = None, samp
     cond = encode_text(parts.tokenizer, te, prompts, device)
     uncond = encode_text(parts.tokenizer, te, [negative_prompt] * len(prompts), device)
     guided = classifier_free_guidance(FlowDenoiser(velocity_fn(net)), float(guidance_scale))
-    sigmas = flow_sigmas(steps, flow_config(parts.scheduler_config)).to(device)
+    sigmas = flow_sigmas(steps, flow_config(parts.scheduler_config), sigmas=sigmas).to(device)
     side = net.config.sample_size
     generator = torch.Generator().manual_seed(int(seed))
     x = torch.randn((len(prompts), net.config.in_channels, side, side), generator=generator).to(device)  # σ = 1

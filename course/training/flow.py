@@ -6,9 +6,9 @@ x_σ = (1 - σ) x_0 + σ ε, σ drawn logit-normal (more draws mid-path, where t
 mean squared error (``course.sampling.flow.flow_matching_loss``). Everything else is the bundled model's
 (course/training/bundled.py), so the comparison is of the two families and nothing else: the same VAE latents
 (the bundled VAE, frozen; its posterior sampled anew each step), the same pool of 20,000 pictures and captions
-(``encode_pool``, ``pool_batch``), the same tokenizer and text encoder (by default the bundled model's trained
-one, frozen, as SD3 keeps its CLIPs and T5 frozen; ``frozen_text_encoder=False`` trains one of the same size
-jointly from scratch, as the bundled recipe does; docs/flow.md says why), 10% captions dropped for
+(``encode_pool``, ``pool_batch``), the same tokenizer and a text encoder of the same size trained jointly from
+scratch, as the bundled recipe does (``frozen_text_encoder=True`` keeps the bundled model's trained one frozen
+instead, SD3's way with its pre-trained encoders; docs/flow.md measures both), 10% captions dropped for
 classifier-free guidance, AdamW with warm-up and cosine, an EMA, one ``Stage``. The pooled vector SD3 takes from
 CLIP is this text encoder's pooled output (EOS's final state).
 
@@ -16,7 +16,7 @@ Checkpoints and resume as every stage: ``<workdir>/flow.pt``, saved every few mi
 the loss of every step goes to ``<workdir>/flow_log.jsonl`` (step, loss, seconds). One process (no launcher).
 
     python -m course.training.flow                      # trains and writes course/bundled_flow/
-    python -m course.training.flow --out runs/flow/model --steps 700 --stop-at 300    # the first 300 of 700
+    python -m course.training.flow --out runs/flow/model --steps 1250 --stop-at 300   # the first 300 of 1250
 """
 from __future__ import annotations
 
@@ -60,24 +60,24 @@ class FlowRecipe:
     image_size: int = _BUNDLED.image_size
     text: TextEncoderConfig = _BUNDLED.text
     # latents 8×8×4 in 2×2 patches: 16 image tokens, as the UNet's attention sees a 4×4 grid; width 160 = 5 heads
-    # of 32, 4 blocks: 3.56 M parameters (the UNet: 3.98 M). Patch 1 (64 tokens) costs 2-3× the time per step.
+    # of 32, 4 blocks: 3.56 M parameters (the UNet: 3.98 M). Patch 1 (64 tokens) costs more per step.
     mmdit: MMDiTConfig = MMDiTConfig(sample_size=8, patch_size=2, in_channels=4, out_channels=4, num_layers=4,
                                      attention_head_dim=32, num_attention_heads=5, joint_attention_dim=128,
                                      caption_projection_dim=160, pooled_projection_dim=128, pos_embed_max_size=4)
     seed: int = 0
     pool: int = _BUNDLED.pool
-    steps: int = 700  # what a 2-core CPU shared with other jobs allowed in 40 minutes (docs/flow.md)
-    batch: int = 64
+    steps: int = 3750  # the bundled UNet's CPU minutes (docs/flow.md); 1250 gives its number of samples
+    batch: int = _BUNDLED.batch
     lr: float = _BUNDLED.lr
-    warmup: int = 20
+    warmup: int = 40
     ema_decay: float = _BUNDLED.ema_decay
     shift: float = 1.0  # SD3's static shift of the training σ's (SD3: 3.0 at 1024 px); 1: none
     logit_mean: float = 0.0
     logit_std: float = 1.0
     caption_dropout: float = _BUNDLED.caption_dropout
-    # the bundled model's trained text encoder, frozen (SD3's way: pre-trained CLIP and T5): with a tenth of the
-    # UNet's training samples, learning the words from scratch too would measure that, not the flow (docs/flow.md)
-    frozen_text_encoder: bool = True
+    # False: a text encoder of the bundled size trained jointly from scratch, as the bundled recipe does. True: the
+    # bundled model's trained one, frozen (SD3 keeps its pre-trained encoders frozen); docs/flow.md measures both
+    frozen_text_encoder: bool = False
     stop_at: int | None = None  # end the run at this step, the schedule still that of `steps` (a time limit)
     save_every_s: float = 120.0
     eval_every: int = 200  # steps between quick evaluations (training triples, 20 flow-Euler steps)
@@ -282,9 +282,12 @@ def main(argv=None) -> None:  # pragma: no cover - the command; train_flow is te
     parser.add_argument("--batch", type=int, default=None)
     parser.add_argument("--shift", type=float, default=None)
     parser.add_argument("--stop-at", type=int, default=None, help="end at this step, on the schedule of --steps")
+    parser.add_argument("--frozen-text-encoder", action="store_true",
+                        help="keep the bundled model's trained text encoder, frozen, instead of training one")
     args = parser.parse_args(argv)
     changes = {k: v for k, v in (("steps", args.steps), ("batch", args.batch), ("shift", args.shift),
-                                 ("stop_at", args.stop_at)) if v is not None}
+                                 ("stop_at", args.stop_at), ("frozen_text_encoder", args.frozen_text_encoder or None))
+               if v is not None}
     recipe = dataclasses.replace(FlowRecipe(), **changes)
     stage, parts = train_flow(recipe, Path(args.workdir), restart=args.restart)
     out = write_flow_model(stage, parts, recipe, Path(args.out))
