@@ -46,6 +46,7 @@ from course.checks.flow_slips import (
 )
 from course.checks.modules import nudge
 from course.checks.slips import bare, compare_with_slips, diagnosed, unrecorded
+from course.nets.mmdit import unpatchify as unpatchify_reference  # what MMDiT.forward unpacks its output with
 from course.nets.mmdit_blocks import JointAttention
 from course.sampling.flow import flow_noisy, flow_velocity
 
@@ -240,14 +241,6 @@ def patchify_reference(x: torch.Tensor, p: int) -> torch.Tensor:
     h, w = height // p, width // p
     grid = x.view(b, c, h, p, w, p)  # (B, C, h, u, w, v)
     return grid.permute(0, 2, 4, 3, 5, 1).reshape(b, h * w, p * p * c)  # (B, h, w, u, v, C) -> (B, h·w, p·p·C)
-
-
-def unpatchify_reference(tokens: torch.Tensor, h: int, w: int, p: int) -> torch.Tensor:
-    """(B, h·w, p·p·C) -> (B, C, h·p, w·p), as MMDiT.forward unpacks its last layer's output."""
-    b = tokens.shape[0]
-    out = tokens.view(b, h, w, p, p, -1)  # (B, h, w, u, v, C)
-    out = out.permute(0, 5, 1, 3, 2, 4)  # (B, C, h, u, w, v)
-    return out.reshape(b, -1, h * p, w * p)  # (B, C, H, W)
 
 
 def _patchify_inputs(device: str) -> list[tuple]:

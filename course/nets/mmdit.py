@@ -154,6 +154,15 @@ def config_from_reference(reference: dict, source: str = "the reference config")
     return config
 
 
+def unpatchify(tokens: torch.Tensor, h: int, w: int, p: int) -> torch.Tensor:
+    """(B, h·w, p·p·C) -> (B, C, h·p, w·p): each token's numbers, in the order (row u, column v, channel) within its
+    patch, back to their pixels; the tokens row by row over the h × w grid (SD3's and DiT's layout)."""
+    b = tokens.shape[0]
+    out = tokens.reshape(b, h, w, p, p, -1)  # (B, h, w, p, p, C): token (i, j), pixel (u, v) within it
+    out = out.permute(0, 5, 1, 3, 2, 4)  # (B, C, h, p, w, p): row i·p + u, column j·p + v
+    return out.reshape(b, -1, h * p, w * p)  # (B, C, H, W)
+
+
 class MMDiT(nn.Module):
     """``mmdit(x, t, context, pooled)`` -> the predicted velocity, (B, C_out, H, W)."""
 
@@ -187,9 +196,7 @@ class MMDiT(nn.Module):
             tokens, text = block(tokens, text, c)  # the last block returns text None
 
         out = self.proj_out(self.norm_out(tokens, c))  # (B, h·w, p·p·C_out): each token, its patch's pixels
-        out = out.view(b, h, w, p, p, -1)  # (B, h, w, p, p, C_out): token (i, j), pixel (u, v) within it
-        out = out.permute(0, 5, 1, 3, 2, 4)  # (B, C_out, h, p, w, p): row i·p + u, column j·p + v
-        return out.reshape(b, -1, h * p, w * p)  # (B, C_out, H, W)
+        return unpatchify(out, h, w, p)  # (B, C_out, H, W)
 
     # ---- input checks: each error names the value, the rule and the fix ----
 
@@ -224,4 +231,4 @@ class MMDiT(nn.Module):
         return batch_timesteps(t, b, device, "MMDiT", ", in diffusers' units (σ·1000)")
 
 
-__all__ = ["MMDiT", "MMDiTConfig", "check_config", "config_from_reference", "QK_NORMS"]
+__all__ = ["MMDiT", "MMDiTConfig", "check_config", "config_from_reference", "unpatchify", "QK_NORMS"]
