@@ -120,14 +120,15 @@ def main() -> None:
     parser.add_argument("--cfg-flow", type=float, default=None, help="default: the flow model's (3)")
     parser.add_argument("--only", choices=("unet", "flow", "timing"), default=None)
     parser.add_argument("--json", default="docs/flow_results.json", help="results merged into this file")
-    parser.add_argument("--plot-log", default=None, metavar="FLOW_LOG",
-                        help="instead: plot the loss of flow_log.jsonl (course/training/flow.py) into --png")
+    parser.add_argument("--plot-log", default=None, nargs="+", metavar="LABEL=FLOW_LOG",
+                        help="instead: plot the loss of flow_log.jsonl files (course/training/flow.py) into --png")
     parser.add_argument("--png", default="docs/flow_loss.png")
     parser.add_argument("--samples", default=None, metavar="PNG",
                         help="instead: a grid of the flow model's pictures, one position per column, 3 seeds")
     args = parser.parse_args()
     if args.plot_log:
-        plot_loss(Path(args.plot_log), Path(args.png))
+        plot_loss(dict(item.split("=", 1) if "=" in item else (Path(item).parent.name, item) for item in args.plot_log),
+                  Path(args.png))
         return
     if args.samples:
         sample_grid(load_flow_folder(args.flow), Path(args.samples))
@@ -154,25 +155,37 @@ def main() -> None:
     print(table(results))
 
 
-def plot_loss(log: Path, png: Path) -> None:
-    """The flow model's loss at every step and its mean over 25 steps (the draws of σ make single steps noisy)."""
+def plot_loss(logs: dict, png: Path) -> None:
+    """Each run's loss, the mean over 25 steps (the draws of σ make single steps noisy), against the training
+    samples seen (steps × batch, the batch read from the run's checkpoint settings when the log does not say)."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     from course.training.flow import read_log
 
-    rows = read_log(log)
-    steps, losses = [r["step"] for r in rows], torch.tensor([r["loss"] for r in rows])
-    mean = torch.nn.functional.avg_pool1d(losses[None, None], 25, 1).flatten()
     fig, ax = plt.subplots(figsize=(6, 3.2))
-    ax.plot(steps, losses, lw=0.5, alpha=0.4, label="each step (batch 64)")
-    ax.plot(steps[12:12 + len(mean)], mean, lw=1.5, label="mean of 25 steps")
-    ax.set(xlabel="training step", ylabel="rectified-flow loss (v MSE)", title="MMDiT, rectified flow")
-    ax.legend()
+    for label, log in logs.items():
+        rows = read_log(Path(log))
+        batch = _batch_of(Path(log).parent)
+        samples = torch.tensor([(r["step"] + 1) * batch for r in rows], dtype=torch.float32)
+        losses = torch.tensor([r["loss"] for r in rows])
+        mean = torch.nn.functional.avg_pool1d(losses[None, None], 25, 1).flatten()
+        ax.plot(samples[12:12 + len(mean)] / 1000, mean, lw=1.2, label=f"{label} (batch {batch})")
+        print(f"{label}: loss {losses[:25].mean():.3f} (first 25 steps) -> {losses[-25:].mean():.3f} (last 25), "
+              f"{len(rows)} steps")
+    ax.set(xlabel="training samples seen (thousands)", ylabel="rectified-flow loss (v MSE)",
+           title="MMDiT, rectified flow: mean of 25 steps")
+    ax.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(png, dpi=110)
-    print(f"wrote {png}: loss {losses[:25].mean():.3f} (first 25 steps) -> {losses[-25:].mean():.3f} (last 25)")
+    print(f"wrote {png}")
+
+
+def _batch_of(workdir: Path) -> int:
+    """The batch a run trained with: its checkpoint's recipe settings."""
+    state = torch.load(workdir / "flow.pt", map_location="cpu", weights_only=False)
+    return int(state["settings"]["batch"])
 
 
 def sample_grid(parts, png: Path) -> None:
