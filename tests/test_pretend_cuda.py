@@ -56,6 +56,7 @@ def test_the_sampler_grid_runs_on_the_gpu():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["01_tokenizer", "02_clip", "03_unet", "04_vae", "05_sampling", "06_lora",
-                                  "07_controlnet", "08_personalisation", "09_ip_adapter", "10_sdxl"])
+                                  "07_controlnet", "08_personalisation", "09_ip_adapter", "10_sdxl",
+                                  "11_flow"])
 def test_the_solution_notebooks_run_with_device_cuda(name):
     assert run_notebook(ROOT / "solutions" / f"{name}.ipynb") == 0
