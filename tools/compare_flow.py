@@ -69,6 +69,21 @@ def flow_rows(parts, n: int, cfg: float) -> dict:
     return rows
 
 
+def guidance_rows(parts, n: int = 100, scales=(1.5, 3.0, 5.0, 7.5)) -> dict:
+    """The flow model's guidance scale chosen as the bundled model's was: on prompts of *training* triples (the
+    held-out ones are kept for the table), 20 flow-Euler steps, all three / position per scale."""
+    rng = np.random.default_rng(7)
+    specs = [data.sample_spec(rng) for _ in range(n)]
+    prompts = [data.prompt(s) for s in specs]
+    rows = {}
+    for scale in scales:
+        images = torch.cat([flow_text_to_image(parts, prompts[i:i + 50], guidance_scale=scale, seed=i)
+                            for i in range(0, n, 50)])
+        rows[str(scale)] = data.evaluate(images, specs)
+        print(f"guidance {scale}: {rows[str(scale)]}", flush=True)
+    return rows
+
+
 def _best_of(fns: dict, repeats: int) -> dict:
     """The best time of each function over ``repeats`` rounds, the functions taking turns within each round, so
     that a busy moment of a shared machine falls on all of them alike."""
@@ -118,7 +133,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--cfg-unet", type=float, default=None, help="default: the bundled model's (3)")
     parser.add_argument("--cfg-flow", type=float, default=None, help="default: the flow model's (3)")
-    parser.add_argument("--only", choices=("unet", "flow", "timing"), default=None)
+    parser.add_argument("--only", choices=("unet", "flow", "timing", "guidance"), default=None,
+                        help="one part; 'guidance' (not in the default run): the flow model's scale on training triples")
     parser.add_argument("--json", default="docs/flow_results.json", help="results merged into this file")
     parser.add_argument("--plot-log", default=None, nargs="+", metavar="LABEL=FLOW_LOG",
                         help="instead: plot the loss of flow_log.jsonl files (course/training/flow.py) into --png")
@@ -144,6 +160,8 @@ def main() -> None:
     if args.only in (None, "flow"):
         cfg = args.cfg_flow or flow_parts.defaults.get("guidance_scale", 3.0)
         results["flow"] = {"cfg": cfg, "rows": flow_rows(flow_parts, args.n, cfg)}
+    if args.only == "guidance":
+        results["guidance"] = guidance_rows(flow_parts)
     if args.only in (None, "timing"):
         results["timing"] = {**timings(unet_parts, flow_parts), **setting,
                              "load_average_1min": round(os.getloadavg()[0], 2)}

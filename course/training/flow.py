@@ -255,7 +255,8 @@ def write_flow_card(folder: Path) -> None:
         f"Weights: {size / 1e6:.1f} MB of fp16 safetensors. Training: {r['steps']} steps of {r['batch']} "
         f"(logit-normal σ, shift {r['shift']}, lr {r['lr']}, {r['caption_dropout']:.0%} captions dropped, EMA "
         f"{r['ema_decay']}), {info['wall_seconds'] / 60:.1f} minutes of wall time on a CPU with "
-        f"{info['torch_threads']} threads (load average at the end {info['load_average'][0]}).", "",
+        f"{info['torch_threads']} thread{'s' * (info['torch_threads'] != 1)} (load average at the end "
+        f"{info['load_average'][0]})." + (f" {info['training_note']}" if info.get("training_note") else ""), "",
         "Train it again: `python -m course.training.flow` (writes course/bundled_flow/); load it with "
         "`course.sampling.flow_pipeline.load_bundled_flow()` and draw with `flow_text_to_image(parts, prompts)`.", "",
         "Recommended settings: " + ", ".join(f"{k} {v}" for k, v in info["defaults"].items()) + ".", ""]
