@@ -9,9 +9,17 @@ import itertools
 import pytest
 import torch
 import torch.nn.functional as F
-from test_learner_notebooks import code_in  # the detector the stub hints pass
+from verdicts import (  # noqa: F401 (fresh_record: an autouse fixture)
+    broken,
+    closer_hint_on_the_second_failure,
+    fails,
+    fresh_record,
+    not_written_yet,
+    passes,
+    registered_with_word_hints,
+    stub,
+)
 from verdicts import diagnosed as _diagnosed
-from verdicts import fails, fresh_record, passes  # noqa: F401 (fresh_record: an autouse fixture)
 
 from course.checks import flow as checks
 from course.checks import progress
@@ -468,20 +476,9 @@ def test_an_unknown_mistake_gets_the_plain_report(name, capsys):
     plain_wrong(CHECKS[name](UNKNOWN[name]), capsys, name)
 
 
-def stub(*args, **kwargs):
-    raise NotImplementedError("write it")
-
-
-def broken(*args, **kwargs):
-    raise ValueError("my own bug")
-
-
 @pytest.mark.parametrize("name", CHECKS)
 def test_a_stub_is_not_written_yet_and_its_hint_is_words(name, capsys):
-    out = fails(CHECKS[name](stub), capsys)
-    assert "not written yet" in out.split("\n", 1)[0] and "raises NotImplementedError" in out
-    hint = out.split("hint: ", 1)[1]
-    assert "(" not in hint and "=" not in hint and not code_in(hint, ""), hint
+    not_written_yet(CHECKS[name](stub), capsys)
 
 
 @pytest.mark.parametrize("name, what", [
@@ -508,12 +505,7 @@ NAMES = {"flow_loss": "§1", "flow_euler_step": "§2", "patchify": "§3", "unpat
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_check_is_registered_with_hints_in_words(name):
-    exercise = progress.EXERCISES[name]
-    assert exercise.notebook == "11_flow" and exercise.section == NAMES[name] and len(exercise.tiers) >= 3
-    for tier in exercise.tiers:
-        assert "(" not in tier and "=" not in tier and not code_in(tier, ""), tier  # words, not code
-    last = progress.hint(name, len(exercise.tiers) + 1, quiet=True)
-    assert last == f"no more hints: the answer is in solutions/11_flow.ipynb, {NAMES[name]}."
+    registered_with_word_hints(name, "11_flow", NAMES[name])
 
 
 def test_the_euler_hints_tell_the_ddim_way_is_the_same_step():
@@ -528,15 +520,7 @@ def test_the_euler_hints_tell_the_ddim_way_is_the_same_step():
     ("joint_attention", JOINT_MISTAKES["two_self_attentions"][0], joint(), "Each stream keeps its own weights"),
 ], ids=list(NAMES))
 def test_a_second_failure_shows_the_closer_hint_once_and_require_waits(name, mistake, good, closer, capsys):
-    with pytest.raises(progress.NotReady, match="its check has not run yet"):
-        progress.require(name)
-    assert "closer hint" not in fails(CHECKS[name](mistake), capsys)
-    second = fails(CHECKS[name](mistake), capsys)
-    assert second.count(f"closer hint (2nd try): {closer}") == 1 and second.count("it looks like") == 1, second
-    with pytest.raises(progress.NotReady, match=f"finish {NAMES[name]} `{name}` first"):
-        progress.require(name)
-    passes(CHECKS[name](good), capsys)
-    progress.require(name)
+    closer_hint_on_the_second_failure(CHECKS[name], name, NAMES[name], mistake, good, closer, capsys)
 
 
 def test_the_checks_leave_the_learners_random_state_alone(capsys):

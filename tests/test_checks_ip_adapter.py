@@ -9,10 +9,15 @@ import torch
 import torch.nn.functional as F
 from test_learner_notebooks import code_in  # the detector the stub hints pass
 from torch import nn
+from verdicts import (  # noqa: F401 (fresh_record: an autouse fixture)
+    closer_hint_on_the_second_failure,
+    fails,
+    fresh_record,
+    passes,
+    registered_with_word_hints,
+)
 from verdicts import diagnosed as _diagnosed
-from verdicts import fails, fresh_record, passes  # noqa: F401 (fresh_record: an autouse fixture)
 
-from course.checks import progress
 from course.checks.ip_adapter import check_decoupled_attention, check_image_projection
 from course.nets.attention import attention
 from course.nets.ip_adapter import ImageProjection, decoupled_attention
@@ -311,26 +316,13 @@ NAMES = {"image_projection": "§1", "decoupled_attention": "§2"}
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_check_is_registered_with_hints_in_words(name):
-    exercise = progress.EXERCISES[name]
-    assert exercise.notebook == "09_ip_adapter" and exercise.section == NAMES[name] and len(exercise.tiers) >= 3
-    for tier in exercise.tiers:
-        assert "(" not in tier and "=" not in tier and not code_in(tier, ""), tier  # words, not code
-    last = progress.hint(name, len(exercise.tiers) + 1, quiet=True)
-    assert last == f"no more hints: the answer is in solutions/09_ip_adapter.ipynb, {NAMES[name]}."
+    registered_with_word_hints(name, "09_ip_adapter", NAMES[name])
 
 
 def test_a_second_failure_shows_the_closer_hint_once_and_require_waits(capsys):
-    fn, _ = ATTENTION_MISTAKES["blend"]
-    with pytest.raises(progress.NotReady, match="its check has not run yet"):
-        progress.require("decoupled_attention")
-    assert "closer hint" not in fails(check_decoupled_attention(fn), capsys)
-    second = fails(check_decoupled_attention(fn), capsys)
-    assert second.count("closer hint (2nd try): Each half is notebook 03's attention") == 1
-    assert second.count("it looks like") == 1
-    with pytest.raises(progress.NotReady, match="finish §2 `decoupled_attention` first"):
-        progress.require("decoupled_attention")
-    passes(check_decoupled_attention(decoupled_attention), capsys)
-    progress.require("decoupled_attention")
+    closer_hint_on_the_second_failure(check_decoupled_attention, "decoupled_attention", "§2",
+                                      ATTENTION_MISTAKES["blend"][0], decoupled_attention,
+                                      "Each half is notebook 03's attention", capsys)
 
 
 def test_the_checks_leave_the_learners_random_state_alone(capsys):

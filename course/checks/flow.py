@@ -45,7 +45,7 @@ from course.checks.flow_slips import (
     patch_error_words,
 )
 from course.checks.modules import nudge
-from course.checks.slips import bare, compare_with_slips, diagnosed, unrecorded
+from course.checks.slips import bare, compare_with_slips, diagnosed, first_error, unrecorded
 from course.nets.mmdit import unpatchify as unpatchify_reference  # what MMDiT.forward unpacks its output with
 from course.nets.mmdit_blocks import JointAttention
 from course.sampling.flow import flow_noisy, flow_velocity
@@ -103,16 +103,6 @@ progress.register(
     "through to_out, the text's through to_add_out.")
 
 
-def _first_error(fn: Callable, inputs: list[tuple]) -> tuple[int, Exception] | None:
-    for index, args in enumerate(inputs):
-        try:
-            with torch.no_grad(), contextlib.redirect_stdout(io.StringIO()):
-                fn(*(unlabel(arg) for arg in args))
-        except Exception as error:
-            return index, error
-    return None
-
-
 def _checked(fn: Callable, reference: Callable, inputs: list[tuple], slips: list, name: str, hint: str,
              words: Callable[[int, Exception], str | None], record: bool = True) -> CheckResult:
     """compare_with_slips, led by ``words(input's index, error)`` when ``fn`` raised and no slip fit; recorded and
@@ -122,7 +112,7 @@ def _checked(fn: Callable, reference: Callable, inputs: list[tuple], slips: list
     message = bare(result.message)
     first = message.split("\n", 1)[0]
     if not result and callable(fn) and "not written yet" not in first and "it looks like" not in first:
-        raised = _first_error(fn, inputs)
+        raised = first_error(fn, inputs)
         extra = words(*raised) if raised else None
         message = diagnosed(message, name, extra) if extra else message
     return verdict(result.passed, message) if record else CheckResult(result.passed, message)

@@ -48,7 +48,7 @@ from course.checks.ip_adapter_slips import (
     projection_error_words,
 )
 from course.checks.modules import nudge
-from course.checks.slips import bare, compare_with_slips, diagnosed, first_slip, unrecorded
+from course.checks.slips import bare, compare_with_slips, diagnosed, first_error, first_slip, unrecorded
 from course.nets.ip_adapter import ImageProjection, decoupled_attention
 
 __all__ = ["check_image_projection", "check_decoupled_attention"]
@@ -84,17 +84,6 @@ def _final(result: CheckResult, name: str, words: Callable[[], str | None]) -> C
         extra = words()
         message = diagnosed(message, name, extra) if extra else message
     return verdict(result.passed, message)
-
-
-def _first_error(fn: Callable, inputs: list[tuple]) -> tuple[int, Exception] | None:
-    """The first input on which ``fn`` raises, with what it raised."""
-    for index, args in enumerate(inputs):
-        try:
-            with torch.no_grad(), contextlib.redirect_stdout(io.StringIO()):
-                fn(*(unlabel(arg) for arg in args))
-        except Exception as error:
-            return index, error
-    return None
 
 
 def _matches(fn: Callable, reference: Callable, args: tuple) -> bool:
@@ -208,7 +197,7 @@ def check_image_projection(cls, device: str = "cpu") -> CheckResult:
                                     hint=PROJECTION_HINT)
 
     def error_words() -> str | None:
-        raised = _first_error(run(mine), inputs)
+        raised = first_error(run(mine), inputs)
         return None if raised is None else projection_error_words(raised[1], *sizes[raised[0]])
 
     return _final(result, "image_projection", error_words)
@@ -254,7 +243,7 @@ def check_decoupled_attention(fn: Callable, device: str = "cpu") -> CheckResult:
                                     hint=ATTENTION_HINT)
 
     def words() -> str | None:
-        raised = _first_error(fn, inputs)
+        raised = first_error(fn, inputs)
         every_input_wrong = not any(_matches(fn, decoupled_attention, args) for args in inputs)
         probed = _probe_words(fn, device, every_input_wrong)
         return probed or (attention_error_words(raised[1]) if raised else None)

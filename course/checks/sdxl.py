@@ -41,7 +41,7 @@ from course.checks.sdxl_slips import (
     micro_error_words,
     remembered,
 )
-from course.checks.slips import bare, compare_with_slips, diagnosed, first_slip, unrecorded
+from course.checks.slips import bare, compare_with_slips, diagnosed, first_error, first_slip, unrecorded
 from course.config import TextEncoderConfig
 from course.nets.micro_conditioning import micro_conditioning
 from course.nets.sdxl_text import encode_text_xl
@@ -80,16 +80,6 @@ progress.register(
 def _quiet(fn: Callable, args: tuple):
     with torch.no_grad(), contextlib.redirect_stdout(io.StringIO()):  # the learner's prints stay out of the verdict
         return fn(*(unlabel(arg) for arg in args))
-
-
-def _first_error(fn: Callable, inputs: list[tuple]) -> tuple[int, Exception] | None:
-    """The first input on which ``fn`` raises, with what it raised."""
-    for index, args in enumerate(inputs):
-        try:
-            _quiet(fn, args)
-        except Exception as error:
-            return index, error
-    return None
 
 
 def _final(result: CheckResult, name: str, words: Callable[[], str | None]) -> CheckResult:
@@ -138,7 +128,7 @@ def check_dual_context(fn: Callable, device: str = "cpu") -> CheckResult:
 
     def words() -> str | None:
         named_parts = _part_words(fn, inputs)
-        raised = _first_error(fn, inputs)
+        raised = first_error(fn, inputs)
         widths = tuple(e.config.hidden_size for e in encoders)
         return named_parts or (dual_error_words(raised[1], widths) if raised else None)
 
@@ -211,7 +201,7 @@ def check_micro_conditioning(fn: Callable, device: str = "cpu") -> CheckResult:
         result = compare_with_slips(fn, _reference, inputs, MICRO_SLIPS, name="micro_conditioning", hint=MICRO_HINT)
 
     def words() -> str | None:
-        raised = _first_error(fn, inputs)
+        raised = first_error(fn, inputs)
         return None if raised is None else micro_error_words(raised[1], *sizes[raised[0]])
 
     return _final(result, "micro_conditioning", words if callable(fn) else lambda: None)

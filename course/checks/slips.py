@@ -64,6 +64,18 @@ def diagnosed(message: str, name: str, words: str) -> str:
     return f"{head}it looks like {words}\n  {rest}"
 
 
+def first_error(fn: Callable, inputs: Sequence[tuple]) -> tuple[int, Exception] | None:
+    """The first input on which ``fn`` raises, with what it raised: run quietly (the learner's prints stay out of
+    the verdict) and without gradients, so the words that explain an error can use the sizes of that input."""
+    for index, args in enumerate(inputs):
+        try:
+            with torch.no_grad(), contextlib.redirect_stdout(io.StringIO()):
+                fn(*(unlabel(arg) for arg in args))
+        except Exception as error:
+            return index, error
+    return None
+
+
 def compare_with_slips(fn: Callable, reference: Callable, inputs: Sequence[tuple], slips: Sequence[Slip], *,
                        name: str, hint: str, atol: float = 1e-5, rtol: float = 1e-4,
                        errors: Sequence[tuple[str, str]] = ()) -> CheckResult:
