@@ -62,6 +62,19 @@ def test_a_frozen_text_encoder_is_the_bundled_one_kept_as_it_is(tmp_path, bundle
     assert any(not torch.equal(v, stage.model.transformer.state_dict()[k]) for k, v in start.items())
 
 
+def test_the_run_log_holds_each_steps_loss_and_each_evaluation(tmp_path, bundled, pool):
+    from course.training.flow import read_log
+
+    recipe = dataclasses.replace(FlowRecipe.quick(), steps=3, eval_every=2, choice_prompts=2)
+    train_flow(recipe, tmp_path, parts=bundled, pool=pool)
+    log = tmp_path / "flow_log.jsonl"
+    assert [r["step"] for r in read_log(log)] == [0, 1, 2] and all(r["loss"] > 0 for r in read_log(log))
+    for name in ("weights", "EMA"):
+        rows = read_log(log, evaluations=name)
+        assert [r["step"] for r in rows] == [2] and rows[0]["n"] == recipe.eval_prompts
+        assert {"colour", "shape", "background", "position", "all"} <= set(rows[0])
+
+
 def test_a_stopped_run_resumes_to_the_same_weights(tmp_path, bundled, pool):
     recipe = _quiet(dataclasses.replace(FlowRecipe.quick(), steps=4))
     whole, _ = train_flow(recipe, tmp_path / "whole", parts=bundled, pool=pool)

@@ -33,6 +33,20 @@ def test_every_stage_runs_and_writes_a_diffusers_folder(trained):
     assert parts.unet.config.cross_attention_dim == parts.text_encoder.config.hidden_size
 
 
+def test_the_unet_stage_logs_each_steps_loss_and_each_evaluation(trained):
+    from course.training.flow import read_log  # one reader for the run logs of both trainers
+
+    _, work = trained
+    quick = train.Recipe.quick()
+    losses = read_log(work / "unet_log.jsonl")
+    assert [r["step"] for r in losses] == list(range(quick.unet_steps)) and all(r["loss"] > 0 for r in losses)
+    every = quick.eval_every
+    for name in ("weights", "EMA"):
+        evaluations = read_log(work / "unet_log.jsonl", evaluations=name)
+        assert [r["step"] for r in evaluations] == list(range(every, quick.unet_steps + 1, every))
+        assert all(0 <= r["all"] <= r["position"] + 1 and r["n"] == quick.eval_prompts for r in evaluations)
+
+
 def test_diffusers_loads_it_and_draws_the_same_image(trained):
     from diffusers import StableDiffusionPipeline
 

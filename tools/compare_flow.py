@@ -138,6 +138,9 @@ def main() -> None:
     parser.add_argument("--json", default="docs/flow_results.json", help="results merged into this file")
     parser.add_argument("--plot-log", default=None, nargs="+", metavar="LABEL=FLOW_LOG",
                         help="instead: plot the loss of flow_log.jsonl files (course/training/flow.py) into --png")
+    parser.add_argument("--plot-evals", default=None, nargs="+", metavar="LABEL=LOG",
+                        help="instead: plot the evaluations during training of run logs (flow_log.jsonl of the flow "
+                             "trainer, unet_log.jsonl of the bundled one) into --png")
     parser.add_argument("--png", default="docs/flow_loss.png")
     parser.add_argument("--samples", default=None, metavar="PNG",
                         help="instead: a grid of the flow model's pictures, one position per column, 3 seeds")
@@ -145,6 +148,9 @@ def main() -> None:
     if args.plot_log:
         plot_loss(dict(item.split("=", 1) if "=" in item else (Path(item).parent.name, item) for item in args.plot_log),
                   Path(args.png))
+        return
+    if args.plot_evals:
+        plot_evaluations(dict(item.split("=", 1) for item in args.plot_evals), Path(args.png))
         return
     if args.samples:
         sample_grid(load_flow_folder(args.flow), Path(args.samples))
@@ -185,7 +191,7 @@ def plot_loss(logs: dict, png: Path) -> None:
     fig, ax = plt.subplots(figsize=(6, 3.2))
     for label, log in logs.items():
         rows = read_log(Path(log))
-        batch = _batch_of(Path(log).parent)
+        batch = _batch_of(Path(log))
         samples = torch.tensor([(r["step"] + 1) * batch for r in rows], dtype=torch.float32)
         losses = torch.tensor([r["loss"] for r in rows])
         mean = torch.nn.functional.avg_pool1d(losses[None, None], 25, 1).flatten()
@@ -200,10 +206,37 @@ def plot_loss(logs: dict, png: Path) -> None:
     print(f"wrote {png}")
 
 
-def _batch_of(workdir: Path) -> int:
-    """The batch a run trained with: its checkpoint's recipe settings."""
-    state = torch.load(workdir / "flow.pt", map_location="cpu", weights_only=False)
+def _batch_of(log: Path) -> int:
+    """The batch a run trained with: the recipe settings in the checkpoint beside its log (<stage>_log.jsonl ->
+    <stage>.pt)."""
+    stage = Path(log).name.removesuffix("_log.jsonl")
+    state = torch.load(Path(log).parent / f"{stage}.pt", map_location="cpu", weights_only=False)
     return int(state["settings"]["batch"])
+
+
+def plot_evaluations(logs: dict, png: Path) -> None:
+    """Prompt following during training (the trainers' evaluations: 20 prompts of training triples, 20 steps of
+    each model's default sampler, EMA weights) against the training samples seen, one line per run log."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from course.training.flow import read_log
+
+    fig, axes = plt.subplots(1, 2, figsize=(9, 3.2), sharey=True)
+    for label, log in logs.items():
+        rows, batch = read_log(Path(log), evaluations="EMA"), _batch_of(Path(log))
+        samples = [r["step"] * batch / 1000 for r in rows]
+        for ax, key in zip(axes, ("all", "position")):
+            ax.plot(samples, [100 * r[key] for r in rows], marker=".", label=label)
+        print(f"{label}: " + ", ".join(f"{r['step'] * batch // 1000}k {r['all']:.0%}/{r['position']:.0%}"
+                                       for r in rows))
+    for ax, what in zip(axes, ("all three right", "position right")):
+        ax.set(xlabel="training samples seen (thousands)", title=f"{what}, 20 training prompts (EMA)")
+    axes[0].set_ylabel("%"), axes[0].legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(png, dpi=110)
+    print(f"wrote {png}")
 
 
 def sample_grid(parts, png: Path) -> None:

@@ -42,7 +42,16 @@ from course.pipeline import text_to_image
 from course.sampling.schedules import SD15_SCHEDULER_CONFIG, add_noise, training_alphas_cumprod
 from course.text.tokenizer import CLIPTokenizer, train_bpe
 from course.training import data
-from course.training.stage import Stage, check_recipe, is_main, prepare_resume, shard, start_processes, step_generator
+from course.training.stage import (
+    Stage,
+    check_recipe,
+    is_main,
+    log_row,
+    prepare_resume,
+    shard,
+    start_processes,
+    step_generator,
+)
 
 # the model is trained on SD 1.x's schedule and its folder names SD 1.5's scheduler class, so diffusers reads it as SD
 SCHEDULER_CONFIG = {"_class_name": "PNDMScheduler", **SD15_SCHEDULER_CONFIG, "prediction_type": "epsilon"}
@@ -227,6 +236,7 @@ def train_unet(recipe: Recipe, tok: CLIPTokenizer, vae: VAE, pool, workdir: Path
         both.text_encoder.requires_grad_(False)  # AdamW skips parameters that get no gradient
     stage = Stage("unet", both, recipe.lr, workdir, recipe.unet_steps, recipe.warmup, recipe.ema_decay,
                   settings=stage_settings(recipe, "unet", frozen_text_encoder is not None))
+    log = Path(workdir) / "unet_log.jsonl"  # each step's loss and each evaluation, for the training curves
 
     def loss_at(step: int) -> torch.Tensor:
         g, b = step_generator(recipe.seed, step), recipe.batch
@@ -238,11 +248,14 @@ def train_unet(recipe: Recipe, tok: CLIPTokenizer, vae: VAE, pool, workdir: Path
         ids = tok(texts, warn=False)["input_ids"].to(device)
         x_t = add_noise(z, noise, ac[t])  # (B, 4, h, w)
         context = stage.model.text_encoder(ids)
-        return eps_loss(stage.model.unet(x_t, t, context), noise, ac[t], recipe.min_snr_gamma)
+        loss = eps_loss(stage.model.unet(x_t, t, context), noise, ac[t], recipe.min_snr_gamma)
+        log_row(log, {"step": step, "loss": round(loss.item(), 5)})
+        return loss
 
     def evaluate(stage: Stage) -> None:
         for name, model in (("weights", stage.model), ("EMA", stage.ema)):
             result = prompt_following(recipe, tok, vae, model, recipe.eval_prompts)
+            log_row(log, {"step": stage.step, "eval": name, **result})
             tqdm.write(f"step {stage.step}, {name}, {recipe.eval_prompts} prompts: "
                        + ", ".join(f"{k} {result[k]:.0%}" for k in ("colour", "shape", "background", "position")))
 

@@ -47,7 +47,7 @@ from course.sampling.flow_pipeline import (
 )
 from course.training import data
 from course.training.bundled import Recipe, encode_pool, pool_batch
-from course.training.stage import Stage, prepare_resume, recipe_settings, step_generator
+from course.training.stage import Stage, log_row, prepare_resume, recipe_settings, step_generator
 
 _BUNDLED = Recipe()
 
@@ -197,14 +197,13 @@ def train_flow(recipe: FlowRecipe | None = None, workdir: Path = Path("runs/flow
 
     def loss_at(step: int) -> torch.Tensor:
         loss = batch_loss(recipe, tok, vae, pool, stage.model, step, device)
-        with log.open("a") as f:  # a resumed run repeats the steps after its last save: readers keep the last
-            f.write(json.dumps({"step": step, "loss": round(loss.item(), 5),
-                                "cpu_s": round(time.process_time() - cpu_start, 1)}) + "\n")
+        log_row(log, {"step": step, "loss": round(loss.item(), 5), "cpu_s": round(time.process_time() - cpu_start, 1)})
         return loss
 
     def evaluate(stage: Stage) -> None:
         for name, model in (("weights", stage.model), ("EMA", stage.ema)):
             r = prompt_following(recipe, tok, vae, model, recipe.eval_prompts)
+            log_row(log, {"step": stage.step, "eval": name, **r})
             tqdm.write(f"step {stage.step}, {name}, {recipe.eval_prompts} prompts: "
                        + ", ".join(f"{k} {r[k]:.0%}" for k in ("colour", "shape", "background", "position", "all")))
 
@@ -265,12 +264,14 @@ def write_flow_card(folder: Path) -> None:
     (Path(folder) / "README.md").write_text("\n".join(lines))
 
 
-def read_log(path: Path) -> list[dict]:
-    """The loss of every step from ``flow_log.jsonl``, the last entry of each step (a resume repeats some)."""
+def read_log(path: Path, evaluations: str | None = None) -> list[dict]:
+    """A run log (``flow_log.jsonl``, or the UNet's ``unet_log.jsonl``): the loss of every step, or with
+    ``evaluations="EMA"`` / ``"weights"`` those evaluations; the last row of each step (a resume repeats some)."""
     rows = {}
     for line in Path(path).read_text().splitlines():
         row = json.loads(line)
-        rows[row["step"]] = row
+        if row.get("eval") == evaluations and (evaluations or "loss" in row):
+            rows[row["step"]] = row
     return [rows[k] for k in sorted(rows)]
 
 

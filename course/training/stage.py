@@ -79,6 +79,14 @@ def step_generator(seed: int, step: int) -> torch.Generator:
     return torch.Generator().manual_seed(seed * 1_000_003 + step)
 
 
+def log_row(path: Path, row: dict) -> None:
+    """Append one JSON row to a run's log (``<workdir>/<stage>_log.jsonl``): the loss of a step, or an evaluation.
+    Only the main process writes; a resumed run repeats the steps after its last save, and readers keep the last."""
+    if is_main():
+        with Path(path).open("a") as f:
+            f.write(json.dumps(row) + "\n")
+
+
 def lr_factor(step: int, warmup: int, steps: int) -> float:
     """Linear warm-up over ``warmup`` steps, then a cosine from 1 down to 0 at ``steps``.
 
