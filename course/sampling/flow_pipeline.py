@@ -90,11 +90,12 @@ def _check(prompts, steps, sampler, guidance_scale, seed) -> list[str]:
 @torch.no_grad()
 def flow_text_to_image(parts: FlowParts, prompts, steps: int | None = None, sampler: str | None = None,
                        guidance_scale: float | None = None, seed: int = 0, negative_prompt: str = "",
-                       output_type: str = "pt", callback=None, sigmas=None) -> torch.Tensor:
+                       output_type: str = "pt", callback=None, sigmas=None, latents=None) -> torch.Tensor:
     """Pictures (B, 3, H, W) in [0, 1] (``output_type="latent"``: the latents z_0) for ``prompts``, at the size
     the model was trained at. Leaving steps, sampler or guidance_scale out takes ``parts.defaults``. ``sigmas``:
     the σ's to step through instead of the scheduler's (``flow_sigmas(sigmas=...)``: 0 is appended), e.g. Flux's
-    ``linspace(1, 1/n, n)``, whose last step is not the scheduler's short 1/T → 0."""
+    ``linspace(1, 1/n, n)``, whose last step is not the scheduler's short 1/T → 0. ``latents``: the noise to start
+    from, (B, C, h, w) at σ = 1, instead of the one ``seed`` draws (diffusers' ``latents=``)."""
     d = {**FLOW_DEFAULTS, **parts.defaults}
     if sigmas is not None:  # they set the number of steps
         if not len(sigmas):
@@ -115,7 +116,11 @@ def flow_text_to_image(parts: FlowParts, prompts, steps: int | None = None, samp
     sigmas = flow_sigmas(steps, flow_config(parts.scheduler_config), sigmas=sigmas).to(device)
     side = net.config.sample_size
     generator = torch.Generator().manual_seed(int(seed))
-    x = torch.randn((len(prompts), net.config.in_channels, side, side), generator=generator).to(device)  # σ = 1
+    shape = (len(prompts), net.config.in_channels, side, side)
+    if latents is not None and (not isinstance(latents, torch.Tensor) or tuple(latents.shape) != shape):
+        got = tuple(latents.shape) if isinstance(latents, torch.Tensor) else type(latents).__name__
+        raise ValueError(f"latents {got}: pass noise of shape {shape}, one per prompt at the model's size, or none.")
+    x = torch.randn(shape, generator=generator).to(device) if latents is None else latents.to(device)  # σ = 1
     z = FLOW_SAMPLERS[sampler].fn(guided, x, sigmas, generator=generator, callback=callback,
                                   extra_args={"cond": cond, "uncond": uncond})
     if output_type == "latent":
