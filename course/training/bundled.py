@@ -46,6 +46,7 @@ from course.training.stage import (
     Stage,
     check_recipe,
     is_main,
+    log_evaluations,
     log_row,
     prepare_resume,
     shard,
@@ -253,11 +254,7 @@ def train_unet(recipe: Recipe, tok: CLIPTokenizer, vae: VAE, pool, workdir: Path
         return loss
 
     def evaluate(stage: Stage) -> None:
-        for name, model in (("weights", stage.model), ("EMA", stage.ema)):
-            result = prompt_following(recipe, tok, vae, model, recipe.eval_prompts)
-            log_row(log, {"step": stage.step, "eval": name, **result})
-            tqdm.write(f"step {stage.step}, {name}, {recipe.eval_prompts} prompts: "
-                       + ", ".join(f"{k} {result[k]:.0%}" for k in ("colour", "shape", "background", "position")))
+        log_evaluations(stage, log, lambda model: prompt_following(recipe, tok, vae, model, recipe.eval_prompts))
 
     stage.run(loss_at, recipe.save_every_s, log=evaluate, log_every=recipe.eval_every)
     return stage

@@ -30,7 +30,6 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from tqdm.auto import tqdm
 
 from course.config import TextEncoderConfig
 from course.io.loading import load_bundled
@@ -47,7 +46,7 @@ from course.sampling.flow_pipeline import (
 )
 from course.training import data
 from course.training.bundled import Recipe, encode_pool, pool_batch
-from course.training.stage import Stage, log_row, prepare_resume, recipe_settings, step_generator
+from course.training.stage import Stage, log_evaluations, log_row, prepare_resume, recipe_settings, step_generator
 
 _BUNDLED = Recipe()
 
@@ -201,11 +200,7 @@ def train_flow(recipe: FlowRecipe | None = None, workdir: Path = Path("runs/flow
         return loss
 
     def evaluate(stage: Stage) -> None:
-        for name, model in (("weights", stage.model), ("EMA", stage.ema)):
-            r = prompt_following(recipe, tok, vae, model, recipe.eval_prompts)
-            log_row(log, {"step": stage.step, "eval": name, **r})
-            tqdm.write(f"step {stage.step}, {name}, {recipe.eval_prompts} prompts: "
-                       + ", ".join(f"{k} {r[k]:.0%}" for k in ("colour", "shape", "background", "position", "all")))
+        log_evaluations(stage, log, lambda model: prompt_following(recipe, tok, vae, model, recipe.eval_prompts))
 
     log.parent.mkdir(parents=True, exist_ok=True)
     stage.run(loss_at, recipe.save_every_s, log=evaluate, log_every=recipe.eval_every)

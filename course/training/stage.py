@@ -87,6 +87,16 @@ def log_row(path: Path, row: dict) -> None:
             f.write(json.dumps(row) + "\n")
 
 
+def log_evaluations(stage: "Stage", log: Path, follow) -> None:
+    """A trainer's evaluation during its run: ``follow(model)`` -> the prompt-following scores of the last weights
+    and of the EMA, each written to the run's log and printed in one line."""
+    for name, model in (("weights", stage.model), ("EMA", stage.ema)):
+        scores = follow(model)
+        log_row(log, {"step": stage.step, "eval": name, **scores})
+        tqdm.write(f"step {stage.step}, {name}, {scores.get('n', '?')} prompts: "
+                   + ", ".join(f"{k} {scores[k]:.0%}" for k in ("colour", "shape", "background", "position", "all")))
+
+
 def lr_factor(step: int, warmup: int, steps: int) -> float:
     """Linear warm-up over ``warmup`` steps, then a cosine from 1 down to 0 at ``steps``.
 
