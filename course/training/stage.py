@@ -83,6 +83,7 @@ def log_row(path: Path, row: dict) -> None:
     """Append one JSON row to a run's log (``<workdir>/<stage>_log.jsonl``): the loss of a step, or an evaluation.
     Only the main process writes; a resumed run repeats the steps after its last save, and readers keep the last."""
     if is_main():
+        Path(path).parent.mkdir(parents=True, exist_ok=True)  # the first row may come before the first checkpoint
         with Path(path).open("a") as f:
             f.write(json.dumps(row) + "\n")
 
