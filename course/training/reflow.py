@@ -1,16 +1,17 @@
 """Reflow: straighten a rectified-flow model's paths by training it again on its own (noise, picture) pairs.
 
-Liu et al. 2022, "Flow Straight and Fast" (§2.3, "reflow"); InstaFlow (Liu et al. 2023) applies it to text-to-image.
+Liu et al. 2022, "Flow Straight and Fast" ("reflow"); InstaFlow (Liu et al. 2023) applies it to text-to-image.
 A model trained on independent pairs (x_0 from the data, ε drawn apart from it) learns, through each point, the
 average velocity of all the straight lines that cross there, and averages of crossing lines curve: few Euler steps
 go wrong. Reflow draws the pairs from the model itself: ε, and the x_0 its ODE carries ε to (20 guided flow-Euler
-steps here). Those pairs do not cross (an ODE's paths never do), so the lines between them are what the model can
-learn exactly, and a model trained on them goes from noise to picture in a straight line: one Euler step is enough
-in the limit. Here the course's shipped MMDiT (course/bundled_flow/) is fine-tuned on such pairs; docs/flow.md
-("Reflow") measures it at 1, 2, 4 and 8 steps.
+steps here). The ODE's paths never cross, so the straight lines between their two ends cross far less than lines
+between independent pairs; a model trained on those lines follows them closely, and its paths straighten (repeated,
+towards paths one Euler step can follow). The pairs are drawn with guidance, so the reflowed model is sampled
+without it. Here the course's shipped MMDiT (course/bundled_flow/) is fine-tuned on such pairs; docs/flow.md ("Few
+steps: guidance is what breaks, and reflow") measures it at 1, 2, 4, 8 and 20 steps.
 
     python -m course.training.reflow --out runs/reflow/model --workdir runs/reflow
-    python tools/compare_flow.py --only flow --flow runs/reflow/model --json runs/reflow/results.json
+    python tools/compare_flow.py --only flow --flow runs/reflow/model --cfg-flow 1 --json runs/reflow/results.json
 """
 from __future__ import annotations
 
