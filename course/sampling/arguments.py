@@ -127,14 +127,20 @@ def check_call(parts, prompt, negative_prompt, steps, guidance_scale, sampler, h
     num_images = _whole("num_images_per_prompt", num_images, 1, "1 to 8 is usual")
     if clip_skip is not None and _is_integer(clip_skip):
         clip_skip = int(clip_skip)  # the text encoder checks its range
+    check_output(output_type, callback, "the UNet's latent")
+    return SimpleNamespace(info=info, steps=steps, guidance_scale=guidance_scale, height=size["height"],
+                           width=size["width"], num_images=num_images, clip_skip=clip_skip)
+
+
+def check_output(output_type, callback, latent: str) -> None:
+    """The two arguments every pipeline call shares: what to return (``latent`` names the network whose latents
+    'latent' returns) and the per-step callback."""
     if output_type not in ("pil", "pt", "latent"):
         raise ValueError(f"output_type={output_type!r}: use 'pil' (list of images), 'pt' (tensor in [0, 1]) "
-                         "or 'latent' (the UNet's latent, before the VAE).")
+                         f"or 'latent' ({latent}, before the VAE).")
     if callback is not None and not callable(callback):
         raise ValueError(f"callback={callback!r} is not callable: pass a function of one dict (x, denoised, i, "
                          "sigma), or None.")
-    return SimpleNamespace(info=info, steps=steps, guidance_scale=guidance_scale, height=size["height"],
-                           width=size["width"], num_images=num_images, clip_skip=clip_skip)
 
 
 def check_seed(seed, generator):

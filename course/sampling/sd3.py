@@ -27,6 +27,7 @@ from course.sampling.arguments import (
     _guidance,
     _is_integer,
     _whole,
+    check_output,
     check_placement,
     check_seed,
     finite,
@@ -87,12 +88,7 @@ def _check(parts, height, width, num_images, output_type, callback):
             raise ValueError(f"{name}={value!r} must be a positive multiple of {step} (the VAE's factor {f} × the "
                              f"MMDiT's patch size {p}), e.g. {near}.")
     num_images = _whole("num_images_per_prompt", num_images, 1, "1 to 8 is usual")
-    if output_type not in ("pil", "pt", "latent"):
-        raise ValueError(f"output_type={output_type!r}: use 'pil' (list of images), 'pt' (tensor in [0, 1]) "
-                         "or 'latent' (the MMDiT's latents, before the VAE).")
-    if callback is not None and not callable(callback):
-        raise ValueError(f"callback={callback!r} is not callable: pass a function of one dict (x, denoised, i, "
-                         "sigma), or None.")
+    check_output(output_type, callback, "the MMDiT's latents")
     return int(height), int(width), num_images
 
 
